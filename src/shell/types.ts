@@ -1,0 +1,39 @@
+import type { Stats, Dirent } from 'node:fs';
+/** ShellFs: the part of node:fs the shell needs; an overlay mount, a memfs Volume and node:fs all provide it. */
+export interface ShellFs {
+  readFileSync(path: string): Buffer;
+  writeFileSync(path: string, data: string | Uint8Array, options?: { mode?: number; flag?: string }): void;
+  appendFileSync(path: string, data: string | Uint8Array): void;
+  statSync(path: string): Stats;
+  lstatSync(path: string): Stats;
+  existsSync(path: string): boolean;
+  readdirSync(path: string, options: { withFileTypes: true }): Dirent[];
+  mkdirSync(path: string, options?: { recursive?: boolean; mode?: number }): string | undefined;
+  rmdirSync(path: string): void;
+  unlinkSync(path: string): void;
+  renameSync(from: string, to: string): void;
+  symlinkSync(target: string, path: string): void;
+  readlinkSync(path: string): string;
+  linkSync(existing: string, newPath: string): void;
+  chmodSync(path: string, mode: number): void;
+  chownSync(path: string, uid: number, gid: number): void;
+  lchownSync(path: string, uid: number, gid: number): void;
+  utimesSync(path: string, atime: number | Date, mtime: number | Date): void;
+  truncateSync(path: string, len?: number): void;
+}
+/** CommandContext: what one command invocation sees. Paths in `args` are as typed; resolve them against `cwd`. */
+export interface CommandContext {
+  fs: ShellFs;
+  args: string[];               // argv without the command name
+  cwd: string;                  // absolute path inside the container
+  env: Record<string, string>;
+  stdin: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  uid: number; gid: number;
+  /** Run another command line in the same shell (for sh -c, xargs-like helpers). Returns its exit code. */
+  run(commandLine: string): number;
+}
+/** Command: a builtin; returns the exit status (0 = success). Must not throw for user errors: print to stderr, return non-zero. */
+export type Command = (ctx: CommandContext) => number;
+export type CommandTable = Record<string, Command>;
