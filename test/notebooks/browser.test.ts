@@ -1,0 +1,33 @@
+// Proves the browser harness end to end: the classic Notebook UI, our tslab kernel, Run All.
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { browserSkipReason, withNotebookInBrowser } from './browser';
+import { writeNotebook } from './notebook-file';
+
+const skipReason = browserSkipReason();
+if (skipReason) console.log(`skipping the browser harness test: ${skipReason}`);
+
+describe.skipIf(skipReason !== undefined)('test/notebooks/browser.ts', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'layerlab-browser-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('runs every cell of a notebook in headless Chromium and shows the outputs', async () => {
+    const marker = 'layer-' + 'lab-' + 'browser-ok';
+    const path = writeNotebook(dir, 'browser-smoke.ipynb', [
+      // Built from parts so the marker appears only in the output, never in the cell's source.
+      "console.log('layer-' + 'lab-' + 'browser-ok')",
+      'const answer: number = 6 * 7; answer',
+    ]);
+    await withNotebookInBrowser(path, async ({ page, screenshot, pageErrors }) => {
+      const outputs = await page.locator('.output_area').allInnerTexts();
+      expect(outputs.join('\n')).toContain(marker);
+      expect(outputs.join('\n')).toContain('42');
+      expect(await page.locator('.output_stderr').count()).toBe(0);
+      expect(await page.locator('#kernel_indicator_icon').getAttribute('title')).toBe('Kernel Idle');
+      expect(existsSync(screenshot) && statSync(screenshot).size > 0).toBe(true);
+      expect(pageErrors).toEqual([]);
+    });
+  }, 180_000);
+});
