@@ -4,6 +4,7 @@ import { configBytes } from '../../src/image/config-bytes';
 import { imageID } from '../../src/image/digest';
 import { historyEntry, BUILDKIT_COMMENT } from '../../src/image/history';
 import { parseImageConfig } from '../../src/image/parse';
+import type { ImageConfig } from '../../src/image/types';
 import { haveShared } from '../helpers/shared';
 import { readMember } from './fixture-configs';
 
@@ -49,7 +50,7 @@ describe.skipIf(!haveShared('rebuilding hello-world'))('building a real image st
   it('rebuilds the BuildKit hello-world config and gets its image ID', () => {
     // hello-world-v25.tar: `COPY hello /` then `CMD ["/hello"]`, arm64, BuildKit.
     const created = '2023-05-02T16:49:27Z';
-    let image = { ...emptyImage({ architecture: 'arm64' }), config: { Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], WorkingDir: '/', OnBuild: null } };
+    let image: ImageConfig = { ...emptyImage({ architecture: 'arm64' }), config: { Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], WorkingDir: '/', OnBuild: null } };
     const layer = { diffID: 'sha256:12660636fe55438cc3ae7424da7ac56e845cdb52493ff9cf949c47a7f57f8b43' };
     image = appendLayer(image, layer, historyEntry({ created, createdBy: 'COPY hello / # buildkit', comment: BUILDKIT_COMMENT }));
     image = { ...image, config: { ...image.config, Cmd: ['/hello'], ArgsEscaped: true } };
