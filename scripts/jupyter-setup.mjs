@@ -6,7 +6,7 @@
 //   node scripts/jupyter-setup.mjs          → prints one JSON object describing the setup
 // The JSON is { ok: true, python, notebook, jupyterPath, kernel } or { ok: false, reason, howToInstall }.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -72,15 +72,28 @@ function kernelIsRegistered() {
 }
 
 /**
- * registerKernel installs the tslab kernelspec under ./.jupyter unless an identical one is
- * already there (so it is cheap to call on every start). tslab's installer needs IPython.
+ * registerKernel installs the tslab (and jslab) kernelspecs under ./.jupyter unless an identical
+ * one is already there, so it is cheap to call on every start. tslab's installer needs IPython.
+ * Test workers may call this at the same moment, so the installer writes into a private
+ * directory and each kernel.json is then moved into place with an atomic rename.
  */
 export function registerKernel(python) {
   if (kernelIsRegistered()) return kernelJson;
-  const tslab = join(root, 'node_modules', 'tslab', 'bin', 'tslab');
-  execFileSync(process.execPath, [tslab, 'install', '--python', python, '--binary', tslabBinary, '--prefix', prefix], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  mkdirSync(prefix, { recursive: true });
+  const staging = mkdtempSync(join(prefix, 'staging-'));
+  try {
+    const tslab = join(root, 'node_modules', 'tslab', 'bin', 'tslab');
+    execFileSync(process.execPath, [tslab, 'install', '--python', python, '--binary', tslabBinary, '--prefix', staging], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const staged = join(staging, 'share', 'jupyter', 'kernels');
+    for (const name of readdirSync(staged)) {
+      mkdirSync(join(jupyterPath, 'kernels', name), { recursive: true });
+      renameSync(join(staged, name, 'kernel.json'), join(jupyterPath, 'kernels', name, 'kernel.json'));
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
   return kernelJson;
 }
 
