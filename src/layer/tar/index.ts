@@ -1,0 +1,9 @@
+// The tar toolkit: plain entries in, exact bytes out, and back.
+export type { TarEntry, TarEntryType, TarHeaderFormat, TarNumericField } from './entry';
+export { TYPEFLAGS, TYPE_BITS } from './entry';
+export { TarFormatError, isTarFormatError } from './errors';
+export type { TarFormatErrorData } from './errors';
+export { readTar, walkTar } from './read';
+export type { ReadTarResult, TarEnd, TarReadLimits, TarStep } from './read';
+export { writeTar, END_OF_ARCHIVE } from './write';
+export type { WriteTarOptions } from './write';

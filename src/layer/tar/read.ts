@@ -1,0 +1,209 @@
+// Tar bytes in, entries out — treating the bytes as untrusted. Every size is checked against the
+// buffer before it is used, special headers are capped, and any problem becomes a TarFormatError
+// with the entry index and byte offset. File data is handed out as views, never copied.
+import { TYPEFLAGS, TarEntry, entryTypeOf } from './entry';
+import { TarFormatError } from './errors';
+import { BLOCK, decodeUtf8, encodeUtf8 } from './fields';
+import { goPaxNeeds, paxRecordsFor, splitUstarPath } from './go-rules';
+import { HeaderFields, decodeHeader, isZeroBlock } from './header';
+import { PAX_XATTR, PaxRecord, parsePaxInteger, parsePaxRecords, parsePaxTime } from './pax';
+
+/** TarReadLimits bound what one entry may claim. Defaults: names ≤ 4096 bytes (PATH_MAX), PAX data ≤ 1 MiB (as Go). */
+export interface TarReadLimits {
+  maxNameBytes?: number;
+  maxPaxBytes?: number;
+}
+
+/** TarStep is one entry met while walking, with where its header and data start. */
+export interface TarStep {
+  entry: TarEntry;
+  index: number;
+  headerOffset: number;
+  dataOffset: number;
+}
+
+/** TarEnd describes what follows the last entry: the end marker and anything after it. */
+export interface TarEnd {
+  /** The bytes after the last entry: usually 1024 zeros; GNU tar pads more; eStargz puts its TOC here. */
+  trailer: Uint8Array;
+  trailerOffset: number;
+}
+
+/** ReadTarResult is a whole archive as plain data. */
+export interface ReadTarResult extends TarEnd {
+  entries: TarEntry[];
+}
+
+// What special headers (PAX 'x'/'g', GNU 'L'/'K') said about the entry that follows them.
+interface Pending {
+  records?: PaxRecord[];
+  global?: Record<string, string>;
+  longName?: string;
+  longLink?: string;
+}
+
+/**
+ * walkTar walks an archive entry by entry without copying file data; its return value (when
+ * the loop ends) is the TarEnd. Throws TarFormatError on anything malformed.
+ *
+ * @example
+ * for (const { entry, headerOffset } of walkTar(bytes)) console.log(headerOffset, entry.name);
+ */
+export function* walkTar(bytes: Uint8Array, limits: TarReadLimits = {}): Generator<TarStep, TarEnd, undefined> {
+  const { maxNameBytes = 4096, maxPaxBytes = 1 << 20 } = limits;
+  let offset = 0;
+  let index = 0;
+  let pending: Pending = {};
+  const fail = (reason: string, name?: string): never => {
+    throw new TarFormatError({ entryIndex: index, name, offset, reason });
+  };
+  for (;;) {
+    if (offset === bytes.length && Object.keys(pending).length === 0) return { trailer: bytes.subarray(offset), trailerOffset: offset };
+    if (offset + BLOCK > bytes.length) fail('the archive is truncated inside a header');
+    const block = bytes.subarray(offset, offset + BLOCK);
+    if (isZeroBlock(block)) return endOfArchive(bytes, offset, pending, fail);
+    const header = decodeHeader(block);
+    if (typeof header === 'string') return fail(header);
+    const dataOffset = offset + BLOCK;
+    if (isSpecial(header.typeflag)) {
+      const data = sliceData(bytes, dataOffset, header.size, header.typeflag === 'L' || header.typeflag === 'K' ? maxNameBytes + 1 : maxPaxBytes, fail);
+      pending = absorbSpecial(pending, header.typeflag, data, fail);
+      offset = dataOffset + padded(header.size);
+      continue;
+    }
+    const entry = buildEntry(header, pending, fail);
+    checkNameLengths(entry, maxNameBytes, fail);
+    const dataLength = entry.type === 'file' ? entry.size : 0;
+    const data = sliceData(bytes, dataOffset, dataLength, Number.MAX_SAFE_INTEGER, (r) => fail(r, entry.name));
+    if (entry.type === 'file') entry.data = data;
+    yield { entry, index, headerOffset: offset, dataOffset };
+    index++;
+    pending = {};
+    offset = dataOffset + padded(dataLength);
+  }
+}
+
+/**
+ * readTar reads a whole archive into entries plus its trailer. Throws TarFormatError.
+ *
+ * @example
+ * const { entries } = readTar(layerBytes);
+ * entries.map((e) => e.name) // ['bin/', 'bin/sh', …]
+ */
+export function readTar(bytes: Uint8Array, limits: TarReadLimits = {}): ReadTarResult {
+  const entries: TarEntry[] = [];
+  const walk = walkTar(bytes, limits);
+  for (let step = walk.next(); ; step = walk.next()) {
+    if (step.done) return { entries, ...step.value };
+    entries.push(step.value.entry);
+  }
+}
+
+function isSpecial(typeflag: string): boolean {
+  return typeflag === 'x' || typeflag === 'g' || typeflag === 'L' || typeflag === 'K';
+}
+
+// Go: a zero block ends the archive when the next block is zero too (or the input ends there).
+function endOfArchive(bytes: Uint8Array, offset: number, pending: Pending, fail: (r: string) => never): TarEnd {
+  if (Object.keys(pending).length > 0) fail('an extended header is not followed by an entry');
+  const next = offset + BLOCK;
+  if (next < bytes.length && next + BLOCK > bytes.length) fail('the archive is truncated inside the end marker');
+  if (next < bytes.length && !isZeroBlock(bytes.subarray(next, next + BLOCK))) fail('a zero block is followed by data');
+  return { trailer: bytes.subarray(offset), trailerOffset: offset };
+}
+
+function sliceData(bytes: Uint8Array, at: number, size: number, max: number, fail: (r: string) => never): Uint8Array {
+  if (size > max) fail(`a header declares ${size} bytes, more than the limit of ${max}`);
+  if (at + padded(size) > bytes.length) fail(`a header declares ${size} bytes but the archive ends first`);
+  return bytes.subarray(at, at + size);
+}
+
+function padded(size: number): number {
+  return Math.ceil(size / BLOCK) * BLOCK;
+}
+
+function absorbSpecial(pending: Pending, typeflag: string, data: Uint8Array, fail: (r: string) => never): Pending {
+  if (typeflag === 'L' || typeflag === 'K') {
+    const end = data.indexOf(0);
+    const text = decodeUtf8(end < 0 ? data : data.subarray(0, end));
+    return typeflag === 'L' ? { ...pending, longName: text } : { ...pending, longLink: text };
+  }
+  const records = parsePaxRecords(data);
+  if (records === undefined) return fail('a PAX header holds a malformed record');
+  if (typeflag === 'x') return { ...pending, records };
+  const global: Record<string, string> = {};
+  for (const r of records) global[r.key] = decodeUtf8(r.value);
+  return { ...pending, global };
+}
+
+function buildEntry(header: HeaderFields, pending: Pending, fail: (r: string, name?: string) => never): TarEntry {
+  const name = pending.longName ?? (header.prefix ? `${header.prefix}/${header.name}` : header.name);
+  const type = entryTypeOf(header.typeflag, name) ?? fail(`unsupported typeflag '${printable(header.typeflag)}'`, name);
+  const entry: TarEntry = {
+    name, type, mode: header.mode & 0o7777, uid: header.uid, gid: header.gid, mtime: header.mtime, size: header.size,
+  };
+  const linkname = pending.longLink ?? header.linkname;
+  if (linkname !== '') entry.linkname = linkname;
+  if (header.uname !== '') entry.uname = header.uname;
+  if (header.gname !== '') entry.gname = header.gname;
+  if (type === 'char' || type === 'block' || header.devmajor !== 0 || header.devminor !== 0) {
+    [entry.devmajor, entry.devminor] = [header.devmajor, header.devminor];
+  }
+  if (header.atime !== undefined) entry.atime = header.atime;
+  if (header.ctime !== undefined) entry.ctime = header.ctime;
+  if (pending.records) applyPax(entry, pending.records, fail);
+  addFidelity(entry, header, pending);
+  return entry;
+}
+
+function printable(flag: string): string {
+  return /^[\x21-\x7e]$/.test(flag) ? flag : `\\x${flag.charCodeAt(0).toString(16).padStart(2, '0')}`;
+}
+
+// PAX records override header fields (Go's mergePAX); unknown records are kept as they are.
+function applyPax(entry: TarEntry, records: PaxRecord[], fail: (r: string, name?: string) => never): void {
+  for (const { key, value } of records) {
+    const text = decodeUtf8(value);
+    const bad = (): never => fail(`the PAX record '${key}' has an invalid value`, entry.name);
+    if (key.startsWith(PAX_XATTR)) entry.xattrs = { ...entry.xattrs, [key.slice(PAX_XATTR.length)]: value };
+    else if (key.startsWith('GNU.sparse.')) fail('sparse files are not supported', entry.name);
+    else if (key === 'path') entry.name = text;
+    else if (key === 'linkpath') entry.linkname = text;
+    else if (key === 'uname') entry.uname = text;
+    else if (key === 'gname') entry.gname = text;
+    else if (key === 'uid' || key === 'gid' || key === 'size') entry[key] = parsePaxInteger(text) ?? bad();
+    else if (key === 'mtime' || key === 'atime' || key === 'ctime') entry[key] = parsePaxTime(text) ?? bad();
+  }
+}
+
+function checkNameLengths(entry: TarEntry, max: number, fail: (r: string, name?: string) => never): void {
+  const shortName = (text: string): string => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
+  if (encodeUtf8(entry.name).length > max) fail(`the name is longer than ${max} bytes`, shortName(entry.name));
+  if (encodeUtf8(entry.linkname ?? '').length > max) fail(`the link target is longer than ${max} bytes`, shortName(entry.name));
+  if (entry.name === '') fail('the entry has an empty name');
+}
+
+// Record only what Go's writer would not reproduce by itself (see entry.ts "fidelity").
+function addFidelity(entry: TarEntry, header: HeaderFields, pending: Pending): void {
+  const typeBits = header.mode - entry.mode;
+  if (typeBits !== 0) entry.typeBits = typeBits;
+  if (header.typeflag !== TYPEFLAGS[entry.type]) entry.typeflag = header.typeflag;
+  if (header.format !== 'ustar' || pending.records) entry.format = pending.records ? 'pax' : header.format;
+  if (Object.keys(header.rawFields).length > 0) entry.rawFields = header.rawFields;
+  if (header.prefix !== '' && splitUstarPath(entry.name)?.prefix !== header.prefix) entry.prefix = header.prefix;
+  if (pending.global) entry.globalPax = pending.global;
+  if (pending.records) keepForeignPax(entry, pending.records);
+}
+
+function keepForeignPax(entry: TarEntry, records: PaxRecord[]): void {
+  const needed = goPaxNeeds(entry).records;
+  const pax: Record<string, string> = {};
+  for (const { key, value } of records) {
+    const text = decodeUtf8(value);
+    if (!key.startsWith(PAX_XATTR) && needed.get(key) !== text) pax[key] = text;
+  }
+  if (Object.keys(pax).length > 0) entry.pax = pax;
+  const readOrder = records.map((r) => r.key);
+  const writeOrder = [...paxRecordsFor(entry).records.keys()];
+  if (readOrder.join('\n') !== writeOrder.join('\n')) entry.paxOrder = readOrder;
+}
