@@ -142,7 +142,11 @@ def print_summary(report):
 def main(argv=None):
     args = parse_args(argv)
     os.environ['JUPYTER_PATH'] = os.pathsep.join(p for p in [PROJECT_JUPYTER_PATH, os.environ.get('JUPYTER_PATH')] if p)
-    nb = nbformat.read(args.notebook, as_version=4)
+    try:
+        nb = nbformat.read(args.notebook, as_version=4)
+    except (OSError, ValueError) as err:  # missing file or not a notebook: one line, no traceback
+        print('%s: cannot read the notebook: %s' % (args.notebook, err), file=sys.stderr)
+        return 2
     report = {'notebook': args.notebook, 'kernel': args.kernel, 'ok': False, 'seconds': 0, 'kernel_seconds': None,
               'error': None, 'cells': [cell_entry(c, i) for i, c in enumerate(nb.cells) if c.cell_type == 'code']}
     started = time.monotonic()

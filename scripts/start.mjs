@@ -7,8 +7,7 @@ import { jupyterPath, root, setup } from './jupyter-setup.mjs';
 
 const found = setup();
 if (!found.ok) {
-  console.error(`layerlab: ${found.reason}.`);
-  if (found.howToInstall) console.error(found.howToInstall);
+  console.error(found.howToInstall ?? `layerlab: ${found.reason}.`);
   process.exit(1);
 }
 
