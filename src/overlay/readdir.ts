@@ -1,0 +1,63 @@
+// readdir of a merged directory (spec 1.3). The names are the union of the real directories that
+// lookup merged; whiteouts hide names and are not listed. The order is the kernel's, which is not
+// "upper first": fs/overlayfs/readdir.c reads upper and middle layers, then *inserts the lowest
+// layer's entries before them*, moving names it already saw into the lowest layer's order (A14).
+import type { Inode } from './tree';
+import type { Node, Stack } from './stack';
+import { realOf } from './stack';
+import { hasXwhiteouts, isCharWhiteout, isXattrWhiteout } from './real';
+
+/** RawEntry: a name as one real directory lists it, with the real inode behind it. */
+export interface MergedEntry {
+  name: string;
+  inode: Inode;
+}
+
+/**
+ * readMerged lists a directory node. A directory made of a single real directory is read straight
+ * from it — whiteouts included, since only merged directories filter them (A10). `filterAlways` is
+ * the emptiness check of rmdir and rename, which always reads the merged way (ovl_check_empty_dir).
+ */
+export function readMerged(stack: Stack, node: Node, { filterAlways = false }: { filterAlways?: boolean } = {}): MergedEntry[] {
+  const dirs = realDirs(node);
+  if (dirs.length === 1 && !filterAlways) return rawEntries(dirs[0].dir);
+  const seen = new Map<string, MergedEntry & { hidden: boolean }>();
+  const lowestGroup: (MergedEntry & { hidden: boolean })[] = [];
+  dirs.forEach(({ dir, lower }, i) => {
+    const lowest = i === dirs.length - 1;
+    for (const [name, inode] of dir.entries!) {
+      const known = seen.get(name);
+      const entry = known ?? { name, inode, hidden: hides(stack, dir, inode, lower) };
+      if (!known) seen.set(name, entry);
+      if (lowest) lowestGroup.push(entry);
+    }
+  });
+  const inLowest = new Set(lowestGroup);
+  const ordered = [...lowestGroup, ...[...seen.values()].filter((entry) => !inLowest.has(entry))];
+  return ordered.filter((entry) => !entry.hidden).map(({ name, inode }) => ({ name, inode }));
+}
+
+/** The real directories of a node, top first, with whether each is a lower one. */
+function realDirs(node: Node): { dir: Inode; lower: boolean }[] {
+  const dirs = node.lowers.map((dir) => ({ dir, lower: true }));
+  return node.upper ? [{ dir: node.upper, lower: false }, ...dirs] : dirs;
+}
+
+/** rawEntries: a real directory's own listing, in its raw (creation) order. */
+export function rawEntries(dir: Inode): MergedEntry[] {
+  return [...dir.entries!].map(([name, inode]) => ({ name, inode }));
+}
+
+/**
+ * hides: whether an entry hides its name in a merged listing. Char 0:0 whiteouts always do; xattr
+ * whiteouts only in a *lower* directory marked opaque=x (A07; listed in upper and unmarked dirs, A08/A09).
+ */
+function hides(stack: Stack, dir: Inode, inode: Inode, lower: boolean): boolean {
+  if (isCharWhiteout(inode)) return true;
+  return lower && isXattrWhiteout(inode, stack.prefix) && hasXwhiteouts(dir, stack.prefix);
+}
+
+/** isDirNode: whether a node is a directory that can be listed. */
+export function isDirNode(node: Node): boolean {
+  return realOf(node).type === 'dir';
+}

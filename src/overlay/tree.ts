@@ -1,0 +1,142 @@
+// A real directory tree on a simulated disk: what one lowerdir, the upperdir or the workdir is made of.
+//
+// This is the kernel's own model in miniature (and memfs's): data and metadata on the inode, names on
+// the directory entry. The overlay needs things memfs cannot hold — character devices (whiteouts are
+// char 0:0), extended attributes (trusted.overlay.opaque), kernel-exact inode numbers and link counts —
+// so inodes and names are ours, and the *bytes* of regular files live in a memfs volume, one file per
+// inode, the way an ext4 inode points at its data blocks.
+import { Volume } from 'memfs';
+import { fsError } from './errors';
+
+export type FileType = 'file' | 'dir' | 'symlink' | 'char' | 'block' | 'fifo';
+
+/** Inode: one object on a disk. Directories hold their entries in creation order (their raw readdir order). */
+export interface Inode {
+  readonly ino: number;
+  readonly disk: Disk;
+  type: FileType;
+  mode: number;            // permission bits only (07777); the type lives in `type`
+  uid: number;
+  gid: number;
+  nlink: number;
+  size: number;
+  rdev: number;            // makedev(major, minor) for devices; whiteouts are 0
+  atimeMs: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  xattrs: Map<string, Buffer>;
+  target?: string;         // symlinks
+  entries?: Map<string, Inode>;   // directories
+  parent?: Inode;          // directories: the one directory holding them (for subtree checks)
+}
+
+/** makedev/major/minor as glibc encodes them for small numbers (enough for whiteouts and tty devices). */
+export const makedev = (major: number, minor: number): number => major * 256 + minor;
+export const major = (rdev: number): number => Math.floor(rdev / 256);
+export const minor = (rdev: number): number => rdev % 256;
+
+/** The fixed clock used when nothing else says what time it is: lessons print the same output every run. */
+export const EPOCH_MS = Date.UTC(2024, 0, 1);
+
+let nextDiskNumber = 1;
+
+/**
+ * Disk: one simulated block device (think: the ext4 under /var/lib/docker). Every tree on it shares
+ * the inode counter, so inode numbers are unique across layers, as they are on a real disk — which is
+ * what lets overlayfs report a lower file's st_ino after copy-up.
+ */
+export class Disk {
+  readonly dev: number;
+  readonly uuid: Buffer;
+  /** The bytes of regular files: memfs file `/<ino>` holds inode <ino>'s data. */
+  readonly blocks = new Volume();
+  private lastIno = 10;    // ext4 starts user inodes at 11
+  /** Every live inode by number: overlayfs finds a copy-up's origin by its handle (spec 1.12). */
+  readonly inodes = new Map<number, Inode>();
+  now: () => number = () => EPOCH_MS;
+
+  constructor({ dev = makedev(254, nextDiskNumber++), uuid }: { dev?: number; uuid?: Buffer } = {}) {
+    this.dev = dev;
+    this.uuid = uuid ?? Buffer.alloc(16, 0);
+  }
+
+  /** newInode allocates an inode; directories start with nlink 2 ("." and their entry in the parent). */
+  newInode(type: FileType, mode: number, uid = 0, gid = 0): Inode {
+    const t = this.now();
+    const inode: Inode = {
+      ino: ++this.lastIno, disk: this, type, mode: mode & 0o7777, uid, gid,
+      nlink: type === 'dir' ? 2 : 1, size: 0, rdev: 0, atimeMs: t, mtimeMs: t, ctimeMs: t, xattrs: new Map(),
+    };
+    if (type === 'dir') inode.entries = new Map();
+    this.inodes.set(inode.ino, inode);
+    return inode;
+  }
+
+  /** readData returns a file's bytes (a fresh Buffer). */
+  readData(inode: Inode): Buffer {
+    return inode.size === 0 ? Buffer.alloc(0) : (this.blocks.readFileSync(`/${inode.ino}`) as Buffer);
+  }
+
+  /** writeData writes `data` at `position`, growing the file (holes read as zeros). */
+  writeData(inode: Inode, data: Uint8Array, position: number): void {
+    const fd = this.blocks.openSync(`/${inode.ino}`, inode.size === 0 && !this.blocks.existsSync(`/${inode.ino}`) ? 'w+' : 'r+');
+    try {
+      this.blocks.writeSync(fd, data, 0, data.length, position);
+    } finally {
+      this.blocks.closeSync(fd);
+    }
+    inode.size = Math.max(inode.size, position + data.length);
+  }
+
+  /** setSize truncates or extends a file with zeros, like truncate(2). */
+  setSize(inode: Inode, size: number): void {
+    if (!this.blocks.existsSync(`/${inode.ino}`)) this.blocks.writeFileSync(`/${inode.ino}`, '');
+    this.blocks.truncateSync(`/${inode.ino}`, size);
+    inode.size = size;
+  }
+
+  /** release frees an inode's data once its last name is gone. */
+  release(inode: Inode): void {
+    this.inodes.delete(inode.ino);
+    if (inode.type === 'file' && this.blocks.existsSync(`/${inode.ino}`)) this.blocks.unlinkSync(`/${inode.ino}`);
+  }
+}
+
+/**
+ * Tree: a directory tree rooted at one inode of a disk. Layers are frozen trees: the overlay never
+ * writes a lowerdir, and freezing makes any attempt fail with EROFS instead of corrupting an image.
+ */
+export class Tree {
+  readonly root: Inode;
+  private frozenFlag = false;
+
+  constructor(readonly disk: Disk = new Disk(), root?: Inode) {
+    this.root = root ?? disk.newInode('dir', 0o755);
+  }
+
+  get frozen(): boolean {
+    return this.frozenFlag;
+  }
+
+  /** freeze makes the tree immutable; lookups through it may then be cached safely. */
+  freeze(): this {
+    this.frozenFlag = true;
+    return this;
+  }
+
+  /** writable throws EROFS when the tree is frozen; every mutation below calls it first. */
+  writable(syscall: string): void {
+    if (this.frozenFlag) throw fsError('EROFS', syscall);
+  }
+
+  /** walk follows a '/'-separated path of directory entries (no symlinks); undefined when absent. */
+  walk(path: string): Inode | undefined {
+    let node: Inode | undefined = this.root;
+    for (const name of path.split('/')) {
+      if (name === '' || name === '.') continue;
+      node = node.entries?.get(name);
+      if (!node) return undefined;
+    }
+    return node;
+  }
+}
