@@ -1,0 +1,178 @@
+// `/var/lib/docker` with the overlay2 driver, built from plain data (formats.md 1.4;
+// overlayfs.md 4). Every small file is written WITHOUT a trailing newline, as
+// moby writes them, so `cat link` prints the ID and the prompt follows directly.
+import { marshalGo, type GoValue } from '../image/gojson';
+import { renderFind, renderTree, type TreeNode } from './tree';
+
+/**
+ * Overlay2Dir is one directory under `overlay2/`: an image layer (named by its
+ * random cache ID), a container's `<mountId>-init` layer or its `<mountId>` RW
+ * layer. `lower` lists link IDs top first; `work` exists only for layers with
+ * a parent; `mounted` adds `merged/` and the kernel's `work/work`.
+ */
+export interface Overlay2Dir {
+  id: string;
+  link: string;
+  lower?: string[];
+  committed?: boolean;
+  mounted?: boolean;
+  diff?: TreeNode[];
+}
+
+/** LayerDbEntry is `image/overlay2/layerdb/sha256/<chainID>/`. */
+export interface LayerDbEntry {
+  chainId: string;
+  diffId: string;
+  size: number;
+  cacheId: string;
+  parent?: string;
+}
+
+/** ImageDbEntry is a config in `imagedb/content` plus its optional metadata. */
+export interface ImageDbEntry {
+  id: string;
+  config?: string;
+  parent?: string;
+  lastUpdated?: string;
+}
+
+/** ContainerLayerEntry is `layerdb/mounts/<containerId>/`. */
+export interface ContainerLayerEntry {
+  containerId: string;
+  mountId: string;
+  parentChainId: string;
+}
+
+/**
+ * DockerRoot is the state shown by `renderDockerRoot`. `repositories` maps a
+ * repository to its references (`busybox:latest`) and their image IDs.
+ */
+export interface DockerRoot {
+  root?: string;
+  overlay2: Overlay2Dir[];
+  layers: LayerDbEntry[];
+  images: ImageDbEntry[];
+  mounts?: ContainerLayerEntry[];
+  repositories?: Record<string, Record<string, string>>;
+}
+
+const dir = (name: string, children: TreeNode[] = []): TreeNode => ({ name, kind: 'dir', children });
+const file = (name: string, content = ''): TreeNode => ({ name, kind: 'file', content });
+const hex = (digest: string): string => digest.replace(/^sha256:/, '');
+
+/**
+ * dockerRootTree builds the TreeNode of `/var/lib/docker` for the state given.
+ *
+ * @example
+ * findNode(dockerRootTree(state), 'image/overlay2/layerdb/sha256/<chainID>/diff')?.content; // 'sha256:<diffID>'
+ */
+export function dockerRootTree(state: DockerRoot): TreeNode {
+  return dir(state.root ?? '/var/lib/docker', [
+    dir('image', [dir('overlay2', imageStoreChildren(state))]),
+    dir('overlay2', [...state.overlay2.map(overlay2Dir), dir('l', state.overlay2.map(linkSymlink))]),
+  ]);
+}
+
+/** The contents of `overlay2/<id>/`. */
+function overlay2Dir(layer: Overlay2Dir): TreeNode {
+  const children = [dir('diff', layer.diff ?? []), file('link', catLink(layer.link))];
+  if (layer.lower && layer.lower.length > 0) {
+    children.push(file('lower', catLower(layer.lower)), dir('work', layer.mounted ? [dir('work')] : []));
+  }
+  if (layer.mounted) children.push(dir('merged'));
+  if (layer.committed) children.push(file('committed'));
+  return dir(layer.id, children);
+}
+
+function linkSymlink(layer: Overlay2Dir): TreeNode {
+  return { name: layer.link, kind: 'symlink', target: `../${layer.id}/diff`, targetIsDir: true };
+}
+
+function imageStoreChildren(state: DockerRoot): TreeNode[] {
+  const layerDirs = state.layers.map((l) => dir(hex(l.chainId), layerDbFiles(l)));
+  const mounts = (state.mounts ?? []).map((m) => dir(m.containerId, mountFiles(m)));
+  return [
+    dir('distribution'),
+    dir('imagedb', [
+      dir('content', [dir('sha256', state.images.map((i) => file(hex(i.id), i.config ?? '')))]),
+      dir('metadata', [dir('sha256', state.images.filter(hasMetadata).map(imageMetadataDir))]),
+    ]),
+    dir('layerdb', [dir('mounts', mounts), dir('sha256', layerDirs), dir('tmp')]),
+    file('repositories.json', renderRepositoriesJson(state.repositories ?? {})),
+  ];
+}
+
+function hasMetadata(image: ImageDbEntry): boolean {
+  return image.parent !== undefined || image.lastUpdated !== undefined;
+}
+
+function imageMetadataDir(image: ImageDbEntry): TreeNode {
+  const files: TreeNode[] = [];
+  if (image.lastUpdated !== undefined) files.push(file('lastUpdated', image.lastUpdated));
+  if (image.parent !== undefined) files.push(file('parent', image.parent));
+  return dir(hex(image.id), files);
+}
+
+/**
+ * layerDbFiles are the files of `layerdb/sha256/<chainID>/`: `cache-id`, `diff`,
+ * `parent` (not for a base layer), `size` and `tar-split.json.gz` (shown empty:
+ * its bytes are the layer package's business).
+ *
+ * @example
+ * layerDbFiles({ chainId, diffId, size: 6405, cacheId }).map((f) => f.name); // ['cache-id', 'diff', 'size', 'tar-split.json.gz']
+ */
+export function layerDbFiles(layer: LayerDbEntry): TreeNode[] {
+  const files = [file('cache-id', layer.cacheId), file('diff', layer.diffId)];
+  if (layer.parent) files.push(file('parent', layer.parent));
+  files.push(file('size', String(layer.size)), file('tar-split.json.gz'));
+  return files;
+}
+
+function mountFiles(m: ContainerLayerEntry): TreeNode[] {
+  return [file('init-id', `${m.mountId}-init`), file('mount-id', m.mountId), file('parent', m.parentChainId)];
+}
+
+/**
+ * catLink is what `cat overlay2/<id>/link` prints: the link ID, no newline.
+ *
+ * @example
+ * catLink('6Y5IM2XC7TSNIJZZFLJCS6I4I2'); // '6Y5IM2XC7TSNIJZZFLJCS6I4I2'
+ */
+export function catLink(linkId: string): string {
+  return linkId;
+}
+
+/**
+ * catLower is what `cat overlay2/<id>/lower` prints: `l/<link>` for each lower
+ * layer, top first, joined by `:`, no newline.
+ *
+ * @example
+ * catLower(['CCCC', 'BBBB', 'AAAA']); // 'l/CCCC:l/BBBB:l/AAAA'
+ */
+export function catLower(linkIds: readonly string[]): string {
+  return linkIds.map((id) => `l/${id}`).join(':');
+}
+
+/**
+ * renderRepositoriesJson is `image/overlay2/repositories.json`: Go's
+ * `json.Marshal` of `{"Repositories": {repo: {ref: imageID}}}`, maps sorted.
+ *
+ * @example
+ * renderRepositoriesJson({ busybox: { 'busybox:latest': 'sha256:…' } }); // '{"Repositories":{"busybox":{"busybox:latest":"sha256:…"}}}'
+ */
+export function renderRepositoriesJson(repositories: Record<string, Record<string, string>>): string {
+  const repos = new Map<string, GoValue>(Object.entries(repositories).map(([repo, refs]) => [repo, new Map(Object.entries(refs))]));
+  return marshalGo({ Repositories: repos });
+}
+
+/**
+ * renderDockerRoot lists `/var/lib/docker` like `LC_ALL=C tree /var/lib/docker`
+ * (default) or `find /var/lib/docker | sort` (`format: 'find'`).
+ *
+ * @example
+ * console.log(renderDockerRoot(state));
+ */
+export function renderDockerRoot(state: DockerRoot, { format = 'tree' }: { format?: 'tree' | 'find' } = {}): string {
+  const tree = dockerRootTree(state);
+  return format === 'find' ? renderFind(tree, tree.name) : renderTree(tree, tree.name);
+}
