@@ -93,3 +93,18 @@ export function entryTypeOf(typeflag: string, name: string): TarEntryType | unde
 export function hasData(type: TarEntryType): boolean {
   return type === 'file';
 }
+
+const FIDELITY_KEYS = ['format', 'typeflag', 'typeBits', 'pax', 'paxOrder', 'globalPax', 'rawFields', 'prefix'] as const;
+
+/**
+ * plainEntry returns a copy of an entry without its fidelity fields: what the entry *is*,
+ * not how some writer happened to store it. Data is shared, not copied.
+ *
+ * @example
+ * plainEntry({ ...entry, typeflag: '\0', typeBits: 0o100000 }) // { ...entry } without the two fields
+ */
+export function plainEntry(entry: TarEntry): TarEntry {
+  const copy: TarEntry = { ...entry };
+  for (const key of FIDELITY_KEYS) delete copy[key];
+  return copy;
+}

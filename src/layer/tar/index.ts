@@ -7,3 +7,7 @@ export { readTar, walkTar } from './read';
 export type { ReadTarResult, TarEnd, TarReadLimits, TarStep } from './read';
 export { writeTar, END_OF_ARCHIVE } from './write';
 export type { WriteTarOptions } from './write';
+export { plainEntry } from './entry';
+export { dockerLayerTar, dockerLayerEntries, isKernelWhiteout, isOpaqueDir, WHITEOUT_PREFIX, OPAQUE_MARKER } from './docker';
+export type { DockerLayerOptions } from './docker';
+export { compareWalkOrder, sortInWalkOrder } from './walk-order';

@@ -1,0 +1,100 @@
+// "Docker's way": the exact bytes moby/go-archive writes for a layer (formats.md §3.1, §3.3) —
+// relative names, dirs ending in '/', no root entry, permission bits only, numeric ids with empty
+// names, whole-second mtimes, no atime/ctime, PAX only where needed, walk order, two zero blocks.
+// Kernel-form whiteouts are turned into OCI form on the way out, as go-archive's ConvertWrite
+// does for overlay2 (overlayfs.md §4 "Exporting a layer").
+import { TYPE_BITS, TarEntry, plainEntry } from './entry';
+import { TarFormatError } from './errors';
+import { decodeUtf8 } from './fields';
+import { pathComponents, sortInWalkOrder } from './walk-order';
+import { writeTar } from './write';
+
+/** WHITEOUT_PREFIX marks a deleted name in a layer tar: '.wh.<name>' (image-spec layer.md). */
+export const WHITEOUT_PREFIX = '.wh.';
+/** OPAQUE_MARKER marks a directory whose lower contents are hidden: '<dir>/.wh..wh..opq'. */
+export const OPAQUE_MARKER = '.wh..wh..opq';
+
+const OPAQUE_XATTRS = ['trusted.overlay.opaque', 'user.overlay.opaque'];
+
+/** DockerLayerOptions tune the few things that changed between Docker versions. */
+export interface DockerLayerOptions {
+  /** 'walk' (default) sorts as a directory walk would; 'asGiven' keeps the caller's order. */
+  order?: 'walk' | 'asGiven';
+  /** Docker ≤ 23 stored file-type bits in the mode (0100644); default false, as Docker 24+ and BuildKit. */
+  typeBitsInMode?: boolean;
+}
+
+/**
+ * dockerLayerTar returns the bytes Docker writes for a layer holding these entries; its sha256 is
+ * the layer's diffID. Entries may use the kernel's forms for deletions (a char device 0:0) and
+ * opaque dirs (xattr trusted.overlay.opaque = 'y'); they become '.wh.' entries.
+ *
+ * @example
+ * const tar = dockerLayerTar([{ name: 'hello', type: 'file', mode: 0o755, uid: 0, gid: 0,
+ *   mtime: 1702681921, size: 3, data: new TextEncoder().encode('hi\n') }]);
+ * digestOf(tar) // the diffID of BuildKit's `COPY hello /hello`
+ */
+export function dockerLayerTar(entries: TarEntry[], options: DockerLayerOptions = {}): Uint8Array {
+  return writeTar(dockerLayerEntries(entries, options));
+}
+
+/**
+ * dockerLayerEntries returns the entries exactly as dockerLayerTar writes them, so a notebook
+ * can show what Docker's normalisation did.
+ *
+ * @example
+ * dockerLayerEntries([{ name: './etc', type: 'dir', mode: 0o40755, uid: 0, gid: 0, mtime: 1.5, size: 0 }])
+ * // [{ name: 'etc/', type: 'dir', mode: 0o755, uid: 0, gid: 0, mtime: 1, size: 0 }]
+ */
+export function dockerLayerEntries(entries: TarEntry[], { order = 'walk', typeBitsInMode = false }: DockerLayerOptions = {}): TarEntry[] {
+  const kept = entries.filter((entry) => pathComponents(entry.name).length > 0); // the root is never written
+  const ordered = order === 'walk' ? sortInWalkOrder(kept) : kept;
+  const result: TarEntry[] = [];
+  ordered.forEach((entry, index) => {
+    const normal = normalise(entry, index, typeBitsInMode);
+    result.push(isKernelWhiteout(entry) ? whiteoutFor(normal) : normal);
+    if (isOpaqueDir(entry)) result.push(opaqueMarkerFor(normal));
+  });
+  return result;
+}
+
+function normalise(entry: TarEntry, index: number, typeBitsInMode: boolean): TarEntry {
+  const parts = pathComponents(entry.name);
+  if (parts.includes('..')) {
+    throw new TarFormatError({ entryIndex: index, name: entry.name, offset: 0, reason: "a layer path may not contain '..'" });
+  }
+  const { uname, gname, atime, ctime, xattrs, ...rest } = plainEntry(entry);
+  const out: TarEntry = { ...rest, name: parts.join('/') + (entry.type === 'dir' ? '/' : ''), mtime: Math.floor(entry.mtime) };
+  out.mode = (entry.mode & 0o7777) | (typeBitsInMode ? TYPE_BITS[entry.type] : 0);
+  if (entry.type !== 'file') [out.size, out.data] = [0, undefined];
+  if (out.data === undefined) delete out.data;
+  const capability = xattrs?.['security.capability'];
+  if (capability) out.xattrs = { 'security.capability': capability }; // the only xattr moby exports
+  return out;
+}
+
+/** isKernelWhiteout says whether an entry is overlayfs's deletion mark: a char device 0:0. */
+export function isKernelWhiteout(entry: TarEntry): boolean {
+  return entry.type === 'char' && (entry.devmajor ?? 0) === 0 && (entry.devminor ?? 0) === 0;
+}
+
+/** isOpaqueDir says whether a dir carries overlayfs's opaque xattr with the value 'y'. */
+export function isOpaqueDir(entry: TarEntry): boolean {
+  const value = OPAQUE_XATTRS.map((name) => entry.xattrs?.[name]).find((v) => v !== undefined);
+  return entry.type === 'dir' && value !== undefined && decodeUtf8(value) === 'y';
+}
+
+// ConvertWrite: the device becomes an empty regular file '.wh.<name>', mode 0600, same owner and mtime.
+function whiteoutFor(entry: TarEntry): TarEntry {
+  const parts = pathComponents(entry.name);
+  const base = parts.pop()!;
+  const name = [...parts, WHITEOUT_PREFIX + base].join('/');
+  const { devmajor, devminor, ...rest } = entry;
+  return { ...rest, name, type: 'file', mode: 0o600, size: 0 };
+}
+
+// ConvertWrite: right after the opaque dir, a file '<dir>/.wh..wh..opq' with the dir's
+// permission bits and owner, and a zero mtime (the header it builds never sets ModTime).
+function opaqueMarkerFor(dir: TarEntry): TarEntry {
+  return { name: dir.name + OPAQUE_MARKER, type: 'file', mode: dir.mode & 0o777, uid: dir.uid, gid: dir.gid, mtime: 0, size: 0 };
+}
