@@ -1,5 +1,5 @@
 // Proves the browser harness end to end: the classic Notebook UI, our tslab kernel, Run All.
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,7 +20,8 @@ describe.skipIf(skipReason !== undefined)('test/notebooks/browser.ts', () => {
       "console.log('layer-' + 'lab-' + 'browser-ok')",
       'const answer: number = 6 * 7; answer',
     ]);
-    await withNotebookInBrowser(path, async ({ page, screenshot, pageErrors }) => {
+    const before = readFileSync(path, 'utf8');
+    const serverUrl = await withNotebookInBrowser(path, async ({ page, serverUrl, screenshot, pageErrors }) => {
       const outputs = await page.locator('.output_area').allInnerTexts();
       expect(outputs.join('\n')).toContain(marker);
       expect(outputs.join('\n')).toContain('42');
@@ -28,6 +29,10 @@ describe.skipIf(skipReason !== undefined)('test/notebooks/browser.ts', () => {
       expect(await page.locator('#kernel_indicator_icon').getAttribute('title')).toBe('Kernel Idle');
       expect(existsSync(screenshot) && statSync(screenshot).size > 0).toBe(true);
       expect(pageErrors).toEqual([]);
+      return serverUrl;
     });
+    // Afterwards the notebook is untouched and Jupyter no longer answers.
+    expect(readFileSync(path, 'utf8')).toBe(before);
+    await expect(fetch(`${serverUrl}/api/status`)).rejects.toThrow();
   }, 180_000);
 });

@@ -119,43 +119,58 @@ export async function runAllCells(page: Page, timeoutMs = 120_000): Promise<void
   await page.waitForFunction(kernelIsIdle, undefined, { timeout: timeoutMs, polling: 100 });
 }
 
-/** BrowserRun: the page after Run All, where its screenshot is, and the page's own errors. */
+/** BrowserRun: the page after Run All, the server's URL, where the screenshot is, and the page's own errors. */
 export interface BrowserRun {
   page: Page;
+  serverUrl: string;
   screenshot: string;
   pageErrors: string[];
 }
 
-async function openAndRun(context: BrowserContext, server: JupyterServer, notebookPath: string): Promise<BrowserRun> {
+/** BrowserOptions: the screenshot's file name (without .png) and how long Run All may take. */
+export interface BrowserOptions {
+  screenshotName?: string;
+  runAllTimeoutMs?: number;
+}
+
+async function openAndRun(context: BrowserContext, server: JupyterServer, notebookPath: string, options: BrowserOptions): Promise<BrowserRun> {
+  const { screenshotName = basename(notebookPath, '.ipynb'), runAllTimeoutMs = 120_000 } = options;
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   const name = encodeURIComponent(basename(notebookPath));
   await page.goto(`${server.url}/notebooks/${name}?token=${server.token}`);
   await page.waitForFunction(kernelIsIdle, undefined, { timeout: 60_000, polling: 100 });
-  await runAllCells(page);
+  // Never autosave: the notebook under test may be a lesson in the checkout, and a save would
+  // write this run's outputs into it.
+  await page.evaluate('Jupyter.notebook.set_autosave_interval(0)');
+  await runAllCells(page, runAllTimeoutMs);
   mkdirSync(artifactsDir, { recursive: true });
-  const screenshot = join(artifactsDir, `${basename(notebookPath, '.ipynb')}.png`);
+  const screenshot = join(artifactsDir, `${screenshotName}.png`);
   await page.screenshot({ path: screenshot, fullPage: true });
-  return { page, screenshot, pageErrors };
+  return { page, serverUrl: server.url, screenshot, pageErrors };
 }
 
 /**
  * withNotebookInBrowser opens `notebookPath` in the classic Notebook in headless Chromium, runs
- * all cells, saves a screenshot to test-artifacts/, hands the page to `check`, and then always
- * shuts Chromium and Jupyter down, even when `check` throws.
+ * all cells, saves a screenshot to test-artifacts/ (name it with `options.screenshotName` when two
+ * notebooks share a file name, e.g. a lesson and its zh/ translation), hands the page to `check`,
+ * and then always shuts Chromium and Jupyter down, even when `check` throws. The notebook is
+ * never saved.
  * @example
  * await withNotebookInBrowser(path, async ({ page }) => {
  *   expect(await page.locator('.output_area').first().innerText()).toContain('hello');
  * });
  */
-export async function withNotebookInBrowser<T>(notebookPath: string, check: (run: BrowserRun) => Promise<T>): Promise<T> {
+export async function withNotebookInBrowser<T>(
+  notebookPath: string, check: (run: BrowserRun) => Promise<T>, options: BrowserOptions = {},
+): Promise<T> {
   const server = await startJupyter(dirname(notebookPath));
   const profile = mkdtempSync(join(tmpdir(), 'layerlab-chromium-'));
   try {
     const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: chromiumArgs });
     try {
-      return await check(await openAndRun(context, server, notebookPath));
+      return await check(await openAndRun(context, server, notebookPath, options));
     } finally {
       await context.close();
     }
