@@ -1,0 +1,234 @@
+// Base images: the root filesystems that `FROM centos:latest` and friends start from.
+// Each one lives in assets/bases/<name>-<tag>/ as three parts (format in assets/bases/README.md):
+//   image.json  the config defaults and `docker history` line of the real image,
+//   rootfs.txt  one line per path: type, mode, owner, path, then size / target / device,
+//   files/      the few small text files whose real content matters (os-release, passwd…).
+// "Binaries" are not stored: their size is declared and placeholder bytes are generated here,
+// so the repository stays small while `du` and layer sizes look like the real thing.
+import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** BaseFileType: the kinds of entry a base root filesystem may hold. */
+export type BaseFileType = 'file' | 'dir' | 'symlink' | 'char' | 'block' | 'fifo';
+
+/**
+ * BaseFile: one path of a base image. `mtime` is in whole seconds since the epoch (tar precision).
+ * @example
+ * const bash = loadBaseImage('centos').files.find((f) => f.path === '/usr/bin/bash');
+ */
+export interface BaseFile {
+  path: string;
+  type: BaseFileType;
+  mode: number;
+  uid: number;
+  gid: number;
+  mtime: number;
+  content?: Uint8Array;
+  target?: string;
+  rdev?: { major: number; minor: number };
+}
+
+/** BaseImageConfig: the image config fields a base image sets (OCI config shape, Docker key names). */
+export interface BaseImageConfig {
+  architecture: string;
+  os: string;
+  created: string;
+  config: { Env: string[]; Cmd: string[]; Labels: Record<string, string> | null; WorkingDir?: string };
+}
+
+/** BaseHistoryEntry: one `config.history` entry of the real image. */
+export interface BaseHistoryEntry {
+  created: string;
+  created_by: string;
+  empty_layer?: boolean;
+  comment?: string;
+}
+
+/**
+ * BaseImage: a bundled base image as plain data; `files` are sorted, parents before children.
+ * @example
+ * const { name, tag, config } = loadBaseImage('alpine'); // 'alpine', 'latest', Cmd ['/bin/sh']
+ */
+export interface BaseImage {
+  name: string;
+  tag: string;
+  aliases: string[];
+  config: BaseImageConfig;
+  history: BaseHistoryEntry[];
+  files: BaseFile[];
+}
+
+/**
+ * UnknownBaseImageError: `loadBaseImage` was asked for an image that is not bundled.
+ * @example
+ * try { loadBaseImage('fedora') } catch (e) { if (e instanceof UnknownBaseImageError) console.log(e.data.known) }
+ */
+export class UnknownBaseImageError extends Error {
+  readonly code = 'UnknownBaseImageError';
+  readonly name = 'UnknownBaseImageError';
+  constructor(readonly data: { requested: string; known: string[] }) {
+    super(`No bundled base image "${data.requested}". Bundled images: ${data.known.join(', ')}. ` +
+      'Use one of these in FROM (layerlab works offline and cannot pull).');
+  }
+}
+
+interface ImageJson {
+  name: string;
+  tag: string;
+  aliases?: string[];
+  mtime: string;
+  config: BaseImageConfig;
+  history: BaseHistoryEntry[];
+}
+
+/** The assets folder, found through the real path so it also works via notebooks/lib -> ../src. */
+function basesDir(): string {
+  return resolve(realpathSync(__dirname), '../../assets/bases');
+}
+
+function readImageJson(folder: string): ImageJson {
+  return JSON.parse(readFileSync(join(basesDir(), folder, 'image.json'), 'utf8')) as ImageJson;
+}
+
+function bundledFolders(): string[] {
+  return readdirSync(basesDir(), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(basesDir(), d.name, 'image.json')))
+    .map((d) => d.name)
+    .sort();
+}
+
+/**
+ * listBaseImages returns the `name:tag` of every bundled base image, sorted.
+ * @example
+ * listBaseImages(); // ['alpine:latest', 'centos:latest', 'debian:bookworm']
+ */
+export function listBaseImages(): string[] {
+  return bundledFolders().map((folder) => {
+    const image = readImageJson(folder);
+    return `${image.name}:${image.tag}`;
+  });
+}
+
+/** Docker's short names: `centos` means `centos:latest`, `docker.io/library/` is implied. */
+function normalizeReference(reference: string): string {
+  const short = reference.replace(/^(docker\.io\/)?(library\/)?/, '');
+  return short.includes(':') ? short : `${short}:latest`;
+}
+
+function findFolder(reference: string): string | undefined {
+  const wanted = normalizeReference(reference);
+  return bundledFolders().find((folder) => {
+    const image = readImageJson(folder);
+    return [`${image.name}:${image.tag}`, ...(image.aliases ?? [])].includes(wanted);
+  });
+}
+
+/**
+ * loadBaseImage returns a bundled base image (config, history and every file with its bytes).
+ * Accepts `centos`, `centos:latest`, `docker.io/library/centos:8` and the other aliases in image.json.
+ * Throws UnknownBaseImageError listing the bundled names when there is no such image.
+ * @example
+ * const centos = loadBaseImage('centos:latest');
+ * centos.files.find((f) => f.path === '/bin'); // { type: 'symlink', target: 'usr/bin', ... }
+ */
+export function loadBaseImage(reference: string): BaseImage {
+  const folder = findFolder(reference);
+  if (folder === undefined) {
+    throw new UnknownBaseImageError({ requested: reference, known: listBaseImages() });
+  }
+  const image = readImageJson(folder);
+  const mtime = Math.floor(Date.parse(image.mtime) / 1000);
+  const lines = readFileSync(join(basesDir(), folder, 'rootfs.txt'), 'utf8').split('\n');
+  const files = lines
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+    .map((line) => parseRootfsLine(line, mtime, join(basesDir(), folder, 'files')));
+  return {
+    name: image.name, tag: image.tag, aliases: image.aliases ?? [],
+    config: image.config, history: image.history, files: sortParentsFirst(files),
+  };
+}
+
+const typeLetters: Record<string, BaseFileType> = {
+  f: 'file', d: 'dir', l: 'symlink', c: 'char', b: 'block', p: 'fifo',
+};
+
+/** One rootfs.txt line: `<type> <mode> <uid>:<gid> <path> [<size>|text|<target>|<major>,<minor>]`. */
+function parseRootfsLine(line: string, mtime: number, filesDir: string): BaseFile {
+  const [letter, mode, owner, path, data] = line.trim().split(/\s+/);
+  const type = typeLetters[letter];
+  if (type === undefined || !path?.startsWith('/')) {
+    throw new Error(`assets/bases: cannot read rootfs line "${line}" (see assets/bases/README.md)`);
+  }
+  const [uid, gid] = owner.split(':').map(Number);
+  const file: BaseFile = { path, type, mode: parseInt(mode, 8), uid, gid, mtime };
+  if (type === 'symlink') file.target = data;
+  if (type === 'char' || type === 'block') {
+    const [major, minor] = data.split(',').map(Number);
+    file.rdev = { major, minor };
+  }
+  if (type === 'file') file.content = fileContent(path, file.mode, data, filesDir);
+  return file;
+}
+
+function fileContent(path: string, mode: number, data: string | undefined, filesDir: string): Uint8Array {
+  if (data === 'text') return new Uint8Array(readFileSync(join(filesDir, path)));
+  const size = Number(data ?? '0');
+  return placeholderBytes(path, size, { elf: looksExecutable(path, mode) });
+}
+
+/** Executables and shared libraries get an ELF header, so `file`-like checks and hexdumps look right. */
+function looksExecutable(path: string, mode: number): boolean {
+  return (mode & 0o111) !== 0 || /\.so(\.[\d.]+)?$/.test(path);
+}
+
+/** Sorting path by path component puts `/usr` before `/usr/bin` and `/usr/bin` before `/usr-x`. */
+function sortParentsFirst(files: BaseFile[]): BaseFile[] {
+  const key = (f: BaseFile) => f.path.split('/');
+  return [...files].sort((a, b) => compareParts(key(a), key(b)));
+}
+
+function compareParts(a: string[], b: string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+// An x86-64 ELF identification: magic, 64-bit, little-endian, version 1, System V ABI.
+const elfIdent = [0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00];
+const letters = 'abcdefghijklmnopqrstuvwxyz ';
+
+/**
+ * placeholderBytes returns `size` deterministic bytes standing in for a real file's content.
+ * With `elf` they are an ELF header then a seeded byte pattern (a "binary"); without, lines of
+ * seeded lowercase text, so `cat` shows something readable. Same path and size, same bytes.
+ * @example
+ * placeholderBytes('/usr/bin/ls', 143232, { elf: true }).subarray(0, 4); // 7f 45 4c 46 ("\x7fELF")
+ */
+export function placeholderBytes(path: string, size: number, { elf = false }: { elf?: boolean } = {}): Uint8Array {
+  const bytes = new Uint8Array(size);
+  const next = xorshift32(seedFromText(`${path}\0${size}`));
+  for (let i = 0; i < size; i++) {
+    const value = next();
+    if (elf) bytes[i] = value & 0xff;
+    else bytes[i] = i % 72 === 71 ? 0x0a : letters.charCodeAt(value % letters.length);
+  }
+  if (elf) bytes.set(elfIdent.slice(0, Math.min(size, elfIdent.length)));
+  return bytes;
+}
+
+/** xorshift32: a tiny, fast, fully deterministic number generator (not for cryptography). */
+function xorshift32(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state ^= state << 13; state ^= state >>> 17; state ^= state << 5;
+    return state >>> 0;
+  };
+}
+
+/** FNV-1a, 32 bit; never returns 0 because xorshift would then stay at 0 forever. */
+function seedFromText(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) || 1;
+}
