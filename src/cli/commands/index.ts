@@ -2,6 +2,7 @@
 // To add one, write commands/NAME.ts exporting a Command and list it here.
 import type { Command } from '../command';
 import { doctor } from './doctor';
+import { scenarios } from './scenarios';
 
 /** commands: the subcommands main dispatches to, by `name`. */
-export const commands: Command[] = [doctor];
+export const commands: Command[] = [scenarios, doctor];
