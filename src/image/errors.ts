@@ -6,7 +6,7 @@
  * hex characters. `data.value` is what was given, `data.where` which field.
  *
  * @example
- * try { chainIDs(['sha256:abc']); } catch (e) { if (isImageError(e)) console.log(e.code); }
+ * try { assertDigest('sha256:abc', 'layer.diffID'); } catch (e) { if (isImageError(e)) console.log(e.code); }
  */
 export class InvalidDigestError extends Error {
   readonly code = 'InvalidDigestError';

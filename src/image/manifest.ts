@@ -3,7 +3,7 @@
 // (Docker: mediaType, size, digest; OCI: mediaType, digest, size), and field
 // order is part of the manifest digest.
 import { indentGo, marshalGo, type GoValue } from './gojson';
-import { sha256Digest } from './digest';
+import { digestOf } from '../layer/digest';
 import { MediaType } from './media-types';
 
 /**
@@ -59,7 +59,7 @@ export interface Index {
  * describe(MediaType.ociConfig, configBytes(config)); // { mediaType, digest: imageID, size }
  */
 export function describe(mediaType: string, bytes: Uint8Array, extra: Partial<Descriptor> = {}): Descriptor {
-  return { mediaType, digest: sha256Digest(bytes), size: bytes.length, ...extra };
+  return { mediaType, digest: digestOf(bytes), size: bytes.length, ...extra };
 }
 
 /**
@@ -106,7 +106,7 @@ export function ociIndex(manifests: Descriptor[] | null, annotations?: Record<st
  * descriptors are written in Docker's field order. No trailing newline.
  *
  * @example
- * sha256Digest(manifestBytes(manifest)); // the manifest digest, the `@sha256:` of a RepoDigest
+ * digestOf(manifestBytes(manifest)); // the manifest digest, the `@sha256:` of a RepoDigest
  */
 export function manifestBytes(doc: Manifest | Index, { indent }: { indent?: string } = {}): Uint8Array {
   const compact = marshalGo(documentFields(doc));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sha256Digest } from '../../src/image/digest';
+import { digestOf } from '../../src/layer/digest';
 import { describe as describeBlob, dockerManifest, manifestBytes, ociIndex, ociManifest } from '../../src/image/manifest';
 import { layerCompression, MediaType } from '../../src/image/media-types';
 import { haveShared } from '../helpers/shared';
@@ -15,7 +15,7 @@ describe.skipIf(!haveShared('manifests of real images'))('manifest builders agai
       [describeBlob(MediaType.ociLayer, layer)],
     );
     const bytes = manifestBytes(manifest);
-    expect(sha256Digest(bytes)).toBe('sha256:411caf340c828657e915a83ed561a79d2b8150dabad4dc079d881cbfe6f86afe');
+    expect(digestOf(bytes)).toBe('sha256:411caf340c828657e915a83ed561a79d2b8150dabad4dc079d881cbfe6f86afe');
     expect(Buffer.from(bytes).equals(readMember(archive, 'blobs/sha256/411caf340c828657e915a83ed561a79d2b8150dabad4dc079d881cbfe6f86afe'))).toBe(true);
   });
 
@@ -29,7 +29,7 @@ describe.skipIf(!haveShared('manifests of real images'))('manifest builders agai
       { mediaType: MediaType.ociConfig, digest: 'sha256:3eaccc100f866490f00ae82727b459a737af031dcf44c791d8aa714a70f24959', size: 452 },
       [{ mediaType: MediaType.ociLayer, digest: 'sha256:356d5e7f4012d87cb1078ac1f480e90528eec4940ce45c50380321436db38758', size: 12800 }],
     );
-    expect(sha256Digest(manifestBytes(manifest, { indent: '  ' }))).toBe('sha256:5cec6b4ce61c35c3a83e09d72d81a335b49fdcef727beee160d12eeaf066f11b');
+    expect(digestOf(manifestBytes(manifest, { indent: '  ' }))).toBe('sha256:5cec6b4ce61c35c3a83e09d72d81a335b49fdcef727beee160d12eeaf066f11b');
   });
 
   it('reproduces the BuildKit index.json with annotations before platform', () => {
@@ -49,7 +49,7 @@ describe.skipIf(!haveShared('manifests of real images'))('manifest builders agai
       { mediaType: MediaType.dockerConfig, digest: 'sha256:6e0b05049ed9c17d02e1a55e80d6599dbfcce7f4f4b022e3c673e685789c470e', size: 330 },
       [{ mediaType: MediaType.dockerLayerGzip, digest: 'sha256:dc52c6e48a1d51a96047b059f16889bc889c4b4c28f3b36b3f93187f62fc0b2b', size: 167 }],
     );
-    expect(sha256Digest(manifestBytes(manifest))).toBe('sha256:eebff607b1628d67459b0596643fc07de70d702eccf030f0bc7bb6fc2b278650');
+    expect(digestOf(manifestBytes(manifest))).toBe('sha256:eebff607b1628d67459b0596643fc07de70d702eccf030f0bc7bb6fc2b278650');
   });
 });
 
