@@ -10,13 +10,14 @@ import { removeEntry } from './entries';
 import { lowerPositive } from './lookup';
 import { putWhiteout } from './whiteout';
 import { readMerged } from './readdir';
-import { mayDeleteFrom } from './permissions';
+import { deleteDenied } from './permissions';
 
 /** removeName deletes `node` (already checked to be the right type) from the merged view. */
 export function removeName(stack: Stack, node: Node, creds: Credentials): Failure | undefined {
   if (!stack.upper) return fail('EROFS');
   const parent = node.parent!;
-  if (!mayDeleteFrom(realOf(parent), realOf(node), creds)) return fail('EACCES');
+  const denied = deleteDenied(realOf(parent), realOf(node), creds);
+  if (denied) return fail(denied);
   const failed = copyUp(stack, parent);
   if (failed) return failed;
   const dir = parent.upper!;

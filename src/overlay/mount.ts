@@ -252,7 +252,8 @@ export class OverlayMount {
       return new OpenFile(node, flags);
     }
     const real = realOf(node);
-    if (real.type === 'dir' && (writes || creating && !(flags & constants.O_DIRECTORY) && false)) return fail('EISDIR');
+    if (resolved.trailingSlash && real.type !== 'dir') return fail('ENOTDIR');
+    if (real.type === 'dir' && writes) return fail('EISDIR');
     if ((flags & constants.O_DIRECTORY) && real.type !== 'dir') return fail('ENOTDIR');
     if (!this.stack.upper && (writes || flags & constants.O_TRUNC) && real.type !== 'dir') return fail('EROFS');
     const want = (access === constants.O_RDONLY ? R : access === constants.O_WRONLY ? W : R | W) | (flags & constants.O_TRUNC ? W : 0);

@@ -26,9 +26,13 @@ export function isOwnerOrRoot(inode: Inode, creds: Credentials): boolean {
   return creds.uid === 0 || creds.uid === inode.uid;
 }
 
-/** mayDeleteFrom: write+search on the directory, and the sticky-bit rule (only owners delete in /tmp). */
-export function mayDeleteFrom(dir: Inode, victim: Inode, creds: Credentials): boolean {
-  if (!mayAccess(dir, creds, W | X)) return false;
-  if ((dir.mode & 0o1000) === 0 || creds.uid === 0) return true;
-  return creds.uid === victim.uid || creds.uid === dir.uid;
+/**
+ * deleteDenied: why `creds` may not remove `victim` from `dir`, or undefined when they may:
+ * EACCES without write+search on the directory, EPERM for the sticky-bit rule (only owners delete
+ * in a directory like /tmp), as may_delete() answers.
+ */
+export function deleteDenied(dir: Inode, victim: Inode, creds: Credentials): 'EACCES' | 'EPERM' | undefined {
+  if (!mayAccess(dir, creds, W | X)) return 'EACCES';
+  if ((dir.mode & 0o1000) === 0 || creds.uid === 0) return undefined;
+  return creds.uid === victim.uid || creds.uid === dir.uid ? undefined : 'EPERM';
 }

@@ -10,7 +10,7 @@ import { lowerPositive } from './lookup';
 import { isEmptyDir } from './delete';
 import { isOpaque, overlayXattr } from './real';
 import { putWhiteout } from './whiteout';
-import { mayDeleteFrom, W, X, mayAccess } from './permissions';
+import { deleteDenied, W, X, mayAccess } from './permissions';
 
 export type RenameFlag = 'NOREPLACE' | 'EXCHANGE' | 'WHITEOUT';
 
@@ -38,7 +38,8 @@ export function checkRename(stack: Stack, { from, toParent, toName, to, flags }:
     if (fromReal.type === 'dir' && !toDir) return fail('ENOTDIR');
     if (fromReal.type !== 'dir' && toDir) return fail('EISDIR');
   }
-  if (!mayDeleteFrom(realOf(from.parent!), fromReal, creds) || !mayAccess(realOf(toParent), creds, W | X)) return fail('EACCES');
+  const denied = deleteDenied(realOf(from.parent!), fromReal, creds) ?? (mayAccess(realOf(toParent), creds, W | X) ? undefined : 'EACCES');
+  if (denied) return fail(denied);
   if (flags.some((flag) => flag !== 'NOREPLACE' && flag !== 'EXCHANGE')) return fail('EINVAL');
   if (!canMove(stack, from) || (to && flags.includes('EXCHANGE') && !canMove(stack, to))) return fail('EXDEV');
   if (to && !flags.includes('EXCHANGE') && realOf(to).type === 'dir' && !isEmptyDir(stack, to)) return fail('ENOTEMPTY');
