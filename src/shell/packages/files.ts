@@ -1,0 +1,73 @@
+// Writing a package's files into the container and taking them out again. Content is the same
+// deterministic placeholder as the base images' binaries, so sizes are real and builds repeatable.
+import { placeholderBytes } from '../../image/bases';
+import type { ShellFs } from '../types';
+import { parseFileEntry, type PackageFile } from './catalog';
+
+/**
+ * installFiles writes catalog file entries (see parseFileEntry) into `fs`, creating missing parents.
+ * An existing file is replaced, as rpm/dpkg/apk do; an existing directory is kept.
+ * @example
+ * installFiles(fs, ['/usr/bin/which 28720']);
+ */
+export function installFiles(fs: ShellFs, entries: string[]): void {
+  for (const file of entries.map(parseFileEntry)) writeOne(fs, file);
+}
+
+function writeOne(fs: ShellFs, file: PackageFile): void {
+  ensureParent(fs, file.path);
+  if (file.type === 'dir') {
+    if (!isDirectory(fs, file.path)) fs.mkdirSync(file.path, { mode: file.mode });
+    return;
+  }
+  if (exists(fs, file.path)) fs.unlinkSync(file.path);
+  if (file.type === 'symlink') fs.symlinkSync(file.target ?? '', file.path);
+  else writeFile(fs, file.path, placeholderBytes(file.path, file.size, { elf: (file.mode & 0o111) !== 0 }), file.mode);
+}
+
+/** writeFile writes bytes and sets the mode explicitly, because the umask would otherwise apply. */
+export function writeFile(fs: ShellFs, path: string, data: string | Uint8Array, mode = 0o644): void {
+  ensureParent(fs, path);
+  fs.writeFileSync(path, data);
+  fs.chmodSync(path, mode);
+}
+
+/** ensureParent is `mkdir -p $(dirname path)` with 0755 directories, like the package tools create them. */
+export function ensureParent(fs: ShellFs, path: string): void {
+  const parent = path.slice(0, path.lastIndexOf('/'));
+  if (parent === '' || exists(fs, parent)) return;
+  ensureParent(fs, parent);
+  fs.mkdirSync(parent, { mode: 0o755 });
+}
+
+/**
+ * removeFiles deletes a package's files, then its directories if they became empty
+ * (shared directories such as /usr/bin stay, exactly as with rpm -e or dpkg -r).
+ * @example
+ * removeFiles(fs, ['/usr/bin/which 28720']);
+ */
+export function removeFiles(fs: ShellFs, entries: string[]): void {
+  const files = entries.map(parseFileEntry);
+  for (const file of files) if (file.type !== 'dir' && exists(fs, file.path)) fs.unlinkSync(file.path);
+  const dirs = files.filter((f) => f.type === 'dir').map((f) => f.path).sort().reverse();
+  for (const dir of dirs) if (isDirectory(fs, dir) && fs.readdirSync(dir, { withFileTypes: true }).length === 0) fs.rmdirSync(dir);
+}
+
+/** removeTree is `rm -rf path`, used for cache directories. Returns how many files it removed. */
+export function removeTree(fs: ShellFs, path: string): number {
+  if (!exists(fs, path)) return 0;
+  if (!isDirectory(fs, path)) { fs.unlinkSync(path); return 1; }
+  let count = 0;
+  for (const entry of fs.readdirSync(path, { withFileTypes: true })) count += removeTree(fs, `${path}/${entry.name}`);
+  fs.rmdirSync(path);
+  return count;
+}
+
+/** exists without following a final symlink (a dangling link still "exists" for rm). */
+export function exists(fs: ShellFs, path: string): boolean {
+  try { fs.lstatSync(path); return true; } catch { return false; }
+}
+
+function isDirectory(fs: ShellFs, path: string): boolean {
+  try { return fs.lstatSync(path).isDirectory(); } catch { return false; }
+}
