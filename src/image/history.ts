@@ -99,7 +99,12 @@ export function buildkitCreatedBy(instruction: string, buildArgs: Record<string,
   return `${keyword} ${prefix}${rest} # buildkit`;
 }
 
-/** BUILDKIT_COMMENT is the `comment` BuildKit puts on every history entry it writes. */
+/**
+ * BUILDKIT_COMMENT is the `comment` BuildKit puts on every history entry it writes.
+ *
+ * @example
+ * historyEntry({ createdBy: 'COPY a / # buildkit', comment: BUILDKIT_COMMENT });
+ */
 export const BUILDKIT_COMMENT = 'buildkit.dockerfile.v0';
 
 /**

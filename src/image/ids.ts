@@ -7,6 +7,9 @@ import { createHash } from 'node:crypto';
  * IdGenerator hands out IDs in the shapes Docker uses: `hex64()` for overlay2
  * cache IDs, container IDs and mount IDs (64 lowercase hex), `linkId()` for
  * the short names in `overlay2/l/` (26 characters of `A-Z2-7`).
+ *
+ * @example
+ * const ids: IdGenerator = createIdGenerator('demo');
  */
 export interface IdGenerator {
   hex64(): string;

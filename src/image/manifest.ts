@@ -35,7 +35,13 @@ export interface Descriptor {
   platform?: Platform;
 }
 
-/** Manifest: a config descriptor plus layer descriptors, bottom layer first. */
+/**
+ * Manifest is an image manifest: a config descriptor plus layer descriptors,
+ * bottom layer first.
+ *
+ * @example
+ * const m: Manifest = ociManifest(configDescriptor, [layerDescriptor]);
+ */
 export interface Manifest {
   schemaVersion: 2;
   mediaType: string;
@@ -44,7 +50,13 @@ export interface Manifest {
   annotations?: Record<string, string>;
 }
 
-/** Index: a list of manifest descriptors (`null` in Docker 25.0.0–25.0.2 untagged saves). */
+/**
+ * Index is an image index: a list of manifest descriptors (`null` in Docker
+ * 25.0.0–25.0.2 untagged saves).
+ *
+ * @example
+ * const index: Index = ociIndex([manifestDescriptor]);
+ */
 export interface Index {
   schemaVersion: 2;
   mediaType?: string;

@@ -25,7 +25,12 @@ export const MediaType = {
   dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
 } as const;
 
-/** MediaTypeName is any of the values of MediaType. */
+/**
+ * MediaTypeName is any of the values of MediaType.
+ *
+ * @example
+ * const t: MediaTypeName = MediaType.ociLayer;
+ */
 export type MediaTypeName = (typeof MediaType)[keyof typeof MediaType];
 
 /**

@@ -19,7 +19,12 @@ export interface HealthConfig {
   Retries?: number;
 }
 
-/** PortSet is Docker's `{"80/tcp": {}}`: a set written as an object of empty objects. */
+/**
+ * PortSet is Docker's `{"80/tcp": {}}`: a set written as an object of empty objects.
+ *
+ * @example
+ * const ports: PortSet = { '80/tcp': {} };
+ */
 export type PortSet = Record<string, Record<string, never>>;
 
 /**

@@ -1,7 +1,7 @@
 // `/var/lib/docker` with the overlay2 driver, built from plain data (formats.md 1.4;
 // overlayfs.md 4). Every small file is written WITHOUT a trailing newline, as
 // moby writes them, so `cat link` prints the ID and the prompt follows directly.
-import { marshalGo, type GoValue } from '../image/gojson';
+import { catLink, catLower, file, layerDbFiles, renderRepositoriesJson, type LayerDbEntry } from './docker-files';
 import { renderFind, renderTree, type TreeNode } from './tree';
 
 /**
@@ -9,6 +9,9 @@ import { renderFind, renderTree, type TreeNode } from './tree';
  * random cache ID), a container's `<mountId>-init` layer or its `<mountId>` RW
  * layer. `lower` lists link IDs top first; `work` exists only for layers with
  * a parent; `mounted` adds `merged/` and the kernel's `work/work`.
+ *
+ * @example
+ * const layer: Overlay2Dir = { id: ids.hex64(), link: ids.linkId(), lower: [baseLink] };
  */
 export interface Overlay2Dir {
   id: string;
@@ -19,16 +22,13 @@ export interface Overlay2Dir {
   diff?: TreeNode[];
 }
 
-/** LayerDbEntry is `image/overlay2/layerdb/sha256/<chainID>/`. */
-export interface LayerDbEntry {
-  chainId: string;
-  diffId: string;
-  size: number;
-  cacheId: string;
-  parent?: string;
-}
-
-/** ImageDbEntry is a config in `imagedb/content` plus its optional metadata. */
+/**
+ * ImageDbEntry is a config in `imagedb/content` (file name = image ID hex)
+ * plus its optional `metadata/` files.
+ *
+ * @example
+ * const image: ImageDbEntry = { id: imageId, config: Buffer.from(configBytes(cfg)).toString() };
+ */
 export interface ImageDbEntry {
   id: string;
   config?: string;
@@ -36,7 +36,13 @@ export interface ImageDbEntry {
   lastUpdated?: string;
 }
 
-/** ContainerLayerEntry is `layerdb/mounts/<containerId>/`. */
+/**
+ * ContainerLayerEntry is `layerdb/mounts/<containerId>/`: the container's RW
+ * layer directory (`mount-id`), its init layer and the image's top ChainID.
+ *
+ * @example
+ * const mount: ContainerLayerEntry = { containerId, mountId, parentChainId: topChainId };
+ */
 export interface ContainerLayerEntry {
   containerId: string;
   mountId: string;
@@ -46,6 +52,9 @@ export interface ContainerLayerEntry {
 /**
  * DockerRoot is the state shown by `renderDockerRoot`. `repositories` maps a
  * repository to its references (`busybox:latest`) and their image IDs.
+ *
+ * @example
+ * const state: DockerRoot = { overlay2: [], layers: [], images: [], repositories: {} };
  */
 export interface DockerRoot {
   root?: string;
@@ -57,7 +66,6 @@ export interface DockerRoot {
 }
 
 const dir = (name: string, children: TreeNode[] = []): TreeNode => ({ name, kind: 'dir', children });
-const file = (name: string, content = ''): TreeNode => ({ name, kind: 'file', content });
 const hex = (digest: string): string => digest.replace(/^sha256:/, '');
 
 /**
@@ -113,56 +121,8 @@ function imageMetadataDir(image: ImageDbEntry): TreeNode {
   return dir(hex(image.id), files);
 }
 
-/**
- * layerDbFiles are the files of `layerdb/sha256/<chainID>/`: `cache-id`, `diff`,
- * `parent` (not for a base layer), `size` and `tar-split.json.gz` (shown empty:
- * its bytes are the layer package's business).
- *
- * @example
- * layerDbFiles({ chainId, diffId, size: 6405, cacheId }).map((f) => f.name); // ['cache-id', 'diff', 'size', 'tar-split.json.gz']
- */
-export function layerDbFiles(layer: LayerDbEntry): TreeNode[] {
-  const files = [file('cache-id', layer.cacheId), file('diff', layer.diffId)];
-  if (layer.parent) files.push(file('parent', layer.parent));
-  files.push(file('size', String(layer.size)), file('tar-split.json.gz'));
-  return files;
-}
-
 function mountFiles(m: ContainerLayerEntry): TreeNode[] {
   return [file('init-id', `${m.mountId}-init`), file('mount-id', m.mountId), file('parent', m.parentChainId)];
-}
-
-/**
- * catLink is what `cat overlay2/<id>/link` prints: the link ID, no newline.
- *
- * @example
- * catLink('6Y5IM2XC7TSNIJZZFLJCS6I4I2'); // '6Y5IM2XC7TSNIJZZFLJCS6I4I2'
- */
-export function catLink(linkId: string): string {
-  return linkId;
-}
-
-/**
- * catLower is what `cat overlay2/<id>/lower` prints: `l/<link>` for each lower
- * layer, top first, joined by `:`, no newline.
- *
- * @example
- * catLower(['CCCC', 'BBBB', 'AAAA']); // 'l/CCCC:l/BBBB:l/AAAA'
- */
-export function catLower(linkIds: readonly string[]): string {
-  return linkIds.map((id) => `l/${id}`).join(':');
-}
-
-/**
- * renderRepositoriesJson is `image/overlay2/repositories.json`: Go's
- * `json.Marshal` of `{"Repositories": {repo: {ref: imageID}}}`, maps sorted.
- *
- * @example
- * renderRepositoriesJson({ busybox: { 'busybox:latest': 'sha256:…' } }); // '{"Repositories":{"busybox":{"busybox:latest":"sha256:…"}}}'
- */
-export function renderRepositoriesJson(repositories: Record<string, Record<string, string>>): string {
-  const repos = new Map<string, GoValue>(Object.entries(repositories).map(([repo, refs]) => [repo, new Map(Object.entries(refs))]));
-  return marshalGo({ Repositories: repos });
 }
 
 /**

@@ -6,7 +6,12 @@ import { goStringMap, renderInspectArray } from './inspect-json';
 import { goRfc3339Nano } from './time';
 import type { GraphDriver, ImageInspect } from './types';
 
-/** Go's zero time, which Metadata.LastTagTime shows for an image never tagged. */
+/**
+ * ZERO_TIME is Go's zero time, which Metadata.LastTagTime shows for an image never tagged.
+ *
+ * @example
+ * imageInspectData(config, { …, lastTagTime: ZERO_TIME });
+ */
 export const ZERO_TIME = '0001-01-01T00:00:00Z';
 
 /**

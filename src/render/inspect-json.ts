@@ -15,7 +15,12 @@ export function renderInspectArray(objects: readonly GoValue[]): string {
   return indentGo(compact, '    ') + '\n';
 }
 
-/** A string map as a Go map: sorted keys on output, `null` when absent. */
+/**
+ * goStringMap turns a string record into a Go map (sorted keys on output), or `null` when absent.
+ *
+ * @example
+ * marshalGo(goStringMap({ b: '2', a: '1' })); // '{"a":"1","b":"2"}'
+ */
 export function goStringMap(record: Record<string, string> | null | undefined): Map<string, GoValue> | null {
   return record ? new Map(Object.entries(record)) : null;
 }

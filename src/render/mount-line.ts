@@ -5,6 +5,9 @@
  * `lowerdir=` entry is the top layer), an optional upper and work dir (without
  * them the mount is read-only), and any options the kernel reports after
  * `workdir=`.
+ *
+ * @example
+ * const m: OverlayMount = { mountPoint: '/m', lowerDirs: ['/top', '/base'], upperDir: '/u', workDir: '/w' };
  */
 export interface OverlayMount {
   mountPoint: string;

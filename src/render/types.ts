@@ -49,6 +49,9 @@ export interface Change {
 /**
  * GraphDriver is the `GraphDriver` member of inspect output: the storage
  * driver's name and its paths (for overlay2: LowerDir, MergedDir, UpperDir, WorkDir).
+ *
+ * @example
+ * const gd: GraphDriver = overlay2ImageGraphDriver({ layerCacheIds });
  */
 export interface GraphDriver {
   name: string;
@@ -58,6 +61,9 @@ export interface GraphDriver {
 /**
  * ImageInspect holds what `docker image inspect` shows for one image (Docker 27,
  * API 1.47; formats.md 1.2). `imageInspectData` fills most of it from a config.
+ *
+ * @example
+ * const data: ImageInspect = imageInspectData(config, { id, size, graphDriver });
  */
 export interface ImageInspect {
   id: string;
@@ -80,7 +86,11 @@ export interface ImageInspect {
 }
 
 /**
- * ContainerState is the `State` object of `docker container inspect`.
+ * ContainerState is the `State` object of `docker container inspect`; the
+ * booleans (Running, Paused…) are derived from `status` when rendered.
+ *
+ * @example
+ * const state: ContainerState = { status: 'running', pid: 42, exitCode: 0, error: '', startedAt: '2024-05-01T12:00:01Z', finishedAt: '0001-01-01T00:00:00Z' };
  */
 export interface ContainerState {
   status: 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
@@ -97,6 +107,9 @@ export interface ContainerState {
  * container (Docker 27). `hostConfig`, `mounts` and `networkSettings` are
  * passed through as given: the kit does not simulate them, but a lesson can
  * supply them to show a complete document.
+ *
+ * @example
+ * renderContainerInspect({ id, created, path: 'sh', args: [], state, image, name: 'demo', config, graphDriver });
  */
 export interface ContainerInspect {
   id: string;

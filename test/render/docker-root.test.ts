@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catLower, dockerRootTree, renderDockerRoot, renderRepositoriesJson, type DockerRoot } from '../../src/render/docker-root';
+import { catLower, renderRepositoriesJson } from '../../src/render/docker-files';
+import { dockerRootTree, renderDockerRoot, type DockerRoot } from '../../src/render/docker-root';
 import { findNode, renderTree } from '../../src/render/tree';
 
 const BASE = 'a'.repeat(64);
