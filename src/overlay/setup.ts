@@ -26,6 +26,8 @@ export function checkLayers({ lowers, dataLowers, upper, work }: LayerDirs, opti
   if (!upper && lowers.length + dataLowers.length < 2) return fail('EINVAL');   // "at least 2 lowerdir are needed" (G02)
   if (upper && work) {
     if (upper.disk !== work.disk) return fail('EINVAL');           // "must reside under the same mount" (G04)
+    // A volatile mount leaves work/work/incompat/volatile behind; the kernel refuses to mount over it.
+    if (work.entries!.get('work')?.entries?.get('incompat')?.entries?.has('volatile')) return fail('EINVAL');
     if (isAncestor(upper, work) || isAncestor(work, upper)) return fail('EINVAL');   // separate subtrees (G05)
     if (options.index && upperInUse.has(upper)) return fail('EBUSY');
   }
@@ -49,9 +51,8 @@ export function prepareDirs(upper: Inode, work: Inode, options: OverlayOptions, 
     index.xattrs.set(prefix + 'upper', Buffer.from([0x00, 0xfb, 0x05, 0x04, 0x00]));
   }
   if (options.volatile) {
-    const incompat = freshDir(scratch, 'incompat');
-    const volatile = freshDir(incompat, 'volatile');
-    freshDir(volatile, 'dirty');
+    const volatile = freshDir(freshDir(scratch, 'incompat'), 'volatile');
+    addEntry(volatile, 'dirty', volatile.disk.newInode('file', 0o600));
   }
   const firstMount = !upper.xattrs.has(prefix + 'uuid');
   if (firstMount) upper.xattrs.set(prefix + 'uuid', uuid);

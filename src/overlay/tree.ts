@@ -51,9 +51,14 @@ export class Disk {
   /** The bytes of regular files: memfs file `/<ino>` holds inode <ino>'s data. */
   readonly blocks = new Volume();
   private lastIno = 10;    // ext4 starts user inodes at 11
+  private ticks = 0;
   /** Every live inode by number: overlayfs finds a copy-up's origin by its handle (spec 1.12). */
   readonly inodes = new Map<number, Inode>();
-  now: () => number = () => EPOCH_MS;
+  /**
+   * now: the disk's clock. A logical clock — one second per change from EPOCH_MS — so that mtimes
+   * move forward as on a real disk while every run of a lesson prints the same times.
+   */
+  now: () => number = () => EPOCH_MS + 1000 * this.ticks++;
 
   constructor({ dev = makedev(254, nextDiskNumber++), uuid }: { dev?: number; uuid?: Buffer } = {}) {
     this.dev = dev;
