@@ -48,7 +48,8 @@ function translate(pattern: string): { source: string; type: MatchType } {
     } else if (ch === '*') [source, type] = [source + '[^/]*', 'regexp'];
     else if (ch === '?') [source, type] = [source + '[^/]', 'regexp'];
     else if (REGEX_SPECIAL.includes(ch)) source += '\\' + ch;
-    else if (ch === '\\') source += i + 1 < pattern.length ? escapeLiteral(pattern[++i]) : '\\\\';
+    else if (ch === '\\' && i + 1 < pattern.length) [source, type] = [source + escapeLiteral(pattern[++i]), 'regexp'];
+    else if (ch === '\\') source += '\\\\';
     else if (ch === '[' || ch === ']') [source, type] = [source + ch, 'regexp'];
     else source += ch;
   }

@@ -49,6 +49,7 @@ export function parseDockerignore(text: string, file = '.dockerignore'): IgnoreP
  */
 export function isIgnored(patterns: IgnorePattern[], path: string): boolean {
   const file = cleanPath(path);
+  if (file === '.') return false; // the context itself is never excluded
   const parents = ancestors(file);
   let ignored = false;
   for (const pattern of patterns) {

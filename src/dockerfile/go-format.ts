@@ -88,6 +88,9 @@ export function goParseDuration(text: string): number | { problem: string } {
   const invalid = { problem: `time: invalid duration ${goQuote(text)}` };
   const body = text.replace(/^[-+]/, '');
   if (body === '0') return 0;
+  if (/^((\d+\.?\d*|\.\d+)[a-zµμ]+)*(\d+\.?\d*|\.\d+)$/.test(body)) {
+    return { problem: `time: missing unit in duration ${goQuote(text)}` };
+  }
   if (body === '' || !/^((\d+\.?\d*|\.\d+)[a-zµμ]+)+$/.test(body)) return invalid;
   let total = 0;
   for (const [, number, unit] of body.matchAll(/(\d+\.?\d*|\.\d+)([a-zµμ]+)/g)) {
