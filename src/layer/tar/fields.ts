@@ -52,6 +52,9 @@ export function readStringField(block: Uint8Array, field: FieldName): string {
 /**
  * readNumberField parses an octal (or GNU base-256) number field; undefined when it is not a
  * number or does not fit in a safe JavaScript integer.
+ *
+ * @example
+ * readNumberField(block, 'size') // 11189 for a header whose size field reads '00000025665\0'
  */
 export function readNumberField(block: Uint8Array, field: FieldName): number | undefined {
   const bytes = fieldBytes(block, field);
@@ -82,7 +85,12 @@ export function fitsOctal(width: number, value: number): boolean {
   return Number.isSafeInteger(value) && value >= 0 && (width >= 22 || value < 2 ** ((width - 1) * 3));
 }
 
-/** formatOctal spells a number as Go does: zero-padded octal + NUL; 0 when it does not fit. */
+/**
+ * formatOctal spells a number as Go does: zero-padded octal + NUL; 0 when it does not fit.
+ *
+ * @example
+ * new TextDecoder().decode(formatOctal(8, 0o755)) // '0000755\0'
+ */
 export function formatOctal(width: number, value: number): Uint8Array {
   const digits = (fitsOctal(width, value) ? value : 0).toString(8).padStart(width - 1, '0');
   const out = new Uint8Array(width);
@@ -119,7 +127,13 @@ export function writeStringField(block: Uint8Array, field: FieldName, bytes: Uin
   }
 }
 
-/** checksums returns the unsigned and signed byte sums of a header, counting the checksum field as spaces. */
+/**
+ * checksums returns the unsigned and signed byte sums of a header, counting the checksum field as
+ * spaces. POSIX stores the unsigned one; Go (and old Sun tar) accept either.
+ *
+ * @example
+ * checksums(new Uint8Array(512)).unsigned // 256: eight spaces
+ */
 export function checksums(block: Uint8Array): { unsigned: number; signed: number } {
   let unsigned = 0;
   let signed = 0;

@@ -47,6 +47,10 @@ export function spellNumber(format: BlockFormat, width: number, value: number): 
 /**
  * decodeHeader reads one header block. It returns a reason string instead of throwing, so the
  * caller can add the entry index and byte offset to the error.
+ *
+ * @example
+ * const h = decodeHeader(tar.subarray(0, 512));
+ * if (typeof h !== 'string') console.log(h.name, h.mode.toString(8), h.typeflag);
  */
 export function decodeHeader(block: Uint8Array): HeaderFields | string {
   const stored = readNumberField(block, 'checksum');
@@ -106,6 +110,9 @@ function oddSpellings(block: Uint8Array, fields: HeaderFields, checksum: number)
  * encodeHeader builds one header block from fields, spelling numbers as Go does unless
  * `rawFields` holds another spelling of the same value. Strings are written as given (callers
  * apply Go's ASCII rules first).
+ *
+ * @example
+ * encodeHeader({ ...decodeHeader(block) as HeaderFields }) // the same 512 bytes again
  */
 export function encodeHeader(fields: HeaderFields): Uint8Array {
   const block = new Uint8Array(BLOCK);

@@ -4,9 +4,10 @@
 import { TYPEFLAGS, TarEntry, entryTypeOf } from './entry';
 import { TarFormatError } from './errors';
 import { BLOCK, decodeUtf8, encodeUtf8 } from './fields';
-import { goPaxNeeds, paxRecordsFor, splitUstarPath } from './go-rules';
+import { splitUstarPath } from './go-rules';
 import { HeaderFields, decodeHeader, isZeroBlock } from './header';
-import { PAX_XATTR, PaxRecord, parsePaxInteger, parsePaxRecords, parsePaxTime } from './pax';
+import { PaxRecord, parsePaxRecords } from './pax';
+import { applyPax, keepForeignPax } from './pax-merge';
 
 /** TarReadLimits bound what one entry may claim. Defaults: names ≤ 4096 bytes (PATH_MAX), PAX data ≤ 1 MiB (as Go). */
 export interface TarReadLimits {
@@ -160,22 +161,6 @@ function printable(flag: string): string {
   return /^[\x21-\x7e]$/.test(flag) ? flag : `\\x${flag.charCodeAt(0).toString(16).padStart(2, '0')}`;
 }
 
-// PAX records override header fields (Go's mergePAX); unknown records are kept as they are.
-function applyPax(entry: TarEntry, records: PaxRecord[], fail: (r: string, name?: string) => never): void {
-  for (const { key, value } of records) {
-    const text = decodeUtf8(value);
-    const bad = (): never => fail(`the PAX record '${key}' has an invalid value`, entry.name);
-    if (key.startsWith(PAX_XATTR)) entry.xattrs = { ...entry.xattrs, [key.slice(PAX_XATTR.length)]: value };
-    else if (key.startsWith('GNU.sparse.')) fail('sparse files are not supported', entry.name);
-    else if (key === 'path') entry.name = text;
-    else if (key === 'linkpath') entry.linkname = text;
-    else if (key === 'uname') entry.uname = text;
-    else if (key === 'gname') entry.gname = text;
-    else if (key === 'uid' || key === 'gid' || key === 'size') entry[key] = parsePaxInteger(text) ?? bad();
-    else if (key === 'mtime' || key === 'atime' || key === 'ctime') entry[key] = parsePaxTime(text) ?? bad();
-  }
-}
-
 function checkNameLengths(entry: TarEntry, max: number, fail: (r: string, name?: string) => never): void {
   const shortName = (text: string): string => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
   if (encodeUtf8(entry.name).length > max) fail(`the name is longer than ${max} bytes`, shortName(entry.name));
@@ -193,17 +178,4 @@ function addFidelity(entry: TarEntry, header: HeaderFields, pending: Pending): v
   if (header.prefix !== '' && splitUstarPath(entry.name)?.prefix !== header.prefix) entry.prefix = header.prefix;
   if (pending.global) entry.globalPax = pending.global;
   if (pending.records) keepForeignPax(entry, pending.records);
-}
-
-function keepForeignPax(entry: TarEntry, records: PaxRecord[]): void {
-  const needed = goPaxNeeds(entry).records;
-  const pax: Record<string, string> = {};
-  for (const { key, value } of records) {
-    const text = decodeUtf8(value);
-    if (!key.startsWith(PAX_XATTR) && needed.get(key) !== text) pax[key] = text;
-  }
-  if (Object.keys(pax).length > 0) entry.pax = pax;
-  const readOrder = records.map((r) => r.key);
-  const writeOrder = [...paxRecordsFor(entry).records.keys()];
-  if (readOrder.join('\n') !== writeOrder.join('\n')) entry.paxOrder = readOrder;
 }

@@ -138,7 +138,12 @@ function specialFile(name: string, typeflag: string, format: BlockFormat, data: 
   return [header, data, padding(data.length)];
 }
 
-/** paxHeaderName is Go's name for a PAX header: path.Join(dir, "PaxHeaders.0", base), ASCII only. */
+/**
+ * paxHeaderName is Go's name for a PAX header: path.Join(dir, "PaxHeaders.0", base), ASCII only.
+ *
+ * @example
+ * paxHeaderName('srv/café/menü.txt') // 'srv/caf/PaxHeaders.0/men.txt'
+ */
 export function paxHeaderName(name: string): string {
   const slash = name.lastIndexOf('/');
   const joined = cleanPath(`${name.slice(0, slash + 1)}/PaxHeaders.0/${name.slice(slash + 1)}`);
