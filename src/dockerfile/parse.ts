@@ -3,14 +3,13 @@
 // parser per instruction, which substitutes variables in the scope of its stage (scope.ts) →
 // links between stages (stages.ts).
 
+import { failAt } from './context';
 import { DockerfileParseError } from './errors';
-import { readLine } from './instructions';
+import { readLine, STAGE_INSTRUCTIONS } from './instructions';
 import { splitLines, type LogicalLine } from './lines';
 import { parseFrom } from './parse-from';
 import { readArgs } from './parse-vars';
 import { declareArg, platformArgs, scopeForImage, scopeForStage, type GlobalScope, type StageScope } from './scope';
-import { STAGE_INSTRUCTIONS } from './instructions';
-import { failAt } from './context';
 import { resolveStageRefs } from './stages';
 import type { ArgDeclaration, ImageConfigLookup, ParsedDockerfile, ParseWarning, Stage } from './types';
 
@@ -77,7 +76,8 @@ function parseLine(state: ParseState, line: LogicalLine): void {
 
 function startStage(state: ParseState, from: Stage['from']): void {
   const index = state.stages.length;
-  const scope = from.base.kind === 'stage' ? scopeForStage(state.scopes[from.base.index]) : scopeForImage(from.base.kind === 'image' ? from.base.ref : undefined, state.imageConfig);
+  const base = from.base;
+  const scope = base.kind === 'stage' ? scopeForStage(state.scopes[base.index]) : scopeForImage(base.kind === 'image' ? base.ref : undefined, state.imageConfig);
   state.stages.push({ index, ...(from.stageName ? { name: from.stageName } : {}), from, instructions: [] });
   state.scopes.push(scope);
   if (from.stageName) state.stageNames.set(from.stageName, index);

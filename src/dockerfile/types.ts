@@ -52,6 +52,7 @@ export type FromBase =
   | { kind: 'image'; ref: string }
   | { kind: 'stage'; index: number };
 
+/** FromInstruction: `FROM [--platform=…] image [AS name]`; `image` is substituted with global ARGs. */
 export interface FromInstruction extends Located {
   kind: 'FROM';
   image: string;
@@ -60,6 +61,7 @@ export interface FromInstruction extends Located {
   platform?: string;
 }
 
+/** RunInstruction: `RUN`, in either form, with what it runs and its history text. */
 export interface RunInstruction extends Committed {
   kind: 'RUN';
   form: CommandForm;
@@ -80,6 +82,7 @@ export interface RemoteSource {
   url: string;
 }
 
+/** CopyInstruction: `COPY` or `ADD`; the history text needs the builder's source hash (`copyCreatedBy`). */
 export interface CopyInstruction extends Located {
   kind: 'COPY' | 'ADD';
   form: CommandForm;
@@ -102,6 +105,7 @@ export interface CopyInstruction extends Located {
   shell: string[];
 }
 
+/** EnvInstruction: `ENV k=v …` (or the legacy `ENV k v`). */
 export interface EnvInstruction extends Committed {
   kind: 'ENV';
   pairs: KeyValue[];
@@ -114,49 +118,58 @@ export interface ArgDeclaration {
   value?: string;
 }
 
+/** ArgInstruction: `ARG NAME[=default] …` inside a stage. */
 export interface ArgInstruction extends Committed {
   kind: 'ARG';
   args: ArgDeclaration[];
 }
 
+/** LabelInstruction: `LABEL k=v …`. */
 export interface LabelInstruction extends Committed {
   kind: 'LABEL';
   pairs: KeyValue[];
 }
 
+/** WorkdirInstruction: `WORKDIR path`; `resolvedPath` is absolute (relative paths continue the previous WORKDIR). */
 export interface WorkdirInstruction extends Committed {
   kind: 'WORKDIR';
   path: string;
   resolvedPath: string;
 }
 
+/** UserInstruction: `USER name[:group]`. */
 export interface UserInstruction extends Committed {
   kind: 'USER';
   user: string;
 }
 
+/** ExposeInstruction: `EXPOSE port[/proto] …`, sorted as Docker sorts them. */
 export interface ExposeInstruction extends Committed {
   kind: 'EXPOSE';
   ports: string[];
 }
 
+/** VolumeInstruction: `VOLUME path …` or `VOLUME ["path", …]`. */
 export interface VolumeInstruction extends Committed {
   kind: 'VOLUME';
   form: CommandForm;
   paths: string[];
 }
 
+/** CmdInstruction: `CMD` or `ENTRYPOINT`; `command` already carries the shell for the shell form. */
 export interface CmdInstruction extends Committed {
   kind: 'CMD' | 'ENTRYPOINT';
   form: CommandForm;
   command: string[];
 }
 
+/** ShellInstruction: `SHELL ["exe", "flag"]`, the shell of later shell forms. */
 export interface ShellInstruction extends Committed {
   kind: 'SHELL';
   shell: string[];
 }
 
+/** StopSignalInstruction: `STOPSIGNAL name-or-number`. */
 export interface StopSignalInstruction extends Committed {
   kind: 'STOPSIGNAL';
   signal: string;
@@ -172,16 +185,19 @@ export interface HealthConfig {
   retries: number;
 }
 
+/** HealthcheckInstruction: `HEALTHCHECK [flags] CMD …` or `HEALTHCHECK NONE`. */
 export interface HealthcheckInstruction extends Committed {
   kind: 'HEALTHCHECK';
   health: HealthConfig;
 }
 
+/** MaintainerInstruction: the deprecated `MAINTAINER name`. */
 export interface MaintainerInstruction extends Committed {
   kind: 'MAINTAINER';
   maintainer: string;
 }
 
+/** OnbuildInstruction: `ONBUILD <instruction>`, stored for images built FROM this one. */
 export interface OnbuildInstruction extends Committed {
   kind: 'ONBUILD';
   trigger: string;
