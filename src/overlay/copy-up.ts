@@ -4,6 +4,7 @@
 import { Failure, fail } from './errors';
 import type { Inode } from './tree';
 import type { Node, Stack } from './stack';
+import { namespaceChanged } from './stack';
 import { addEntry } from './entries';
 import { originHandle, overlayXattr } from './real';
 
@@ -20,6 +21,7 @@ export function copyUp(stack: Stack, node: Node, { data = true }: { data?: boole
   if (failed) return failed;
   const parentUpper = parent.upper!;
   const lower = node.lowers[0];
+  namespaceChanged(stack);
   const upper = copyInode(stack, lower, data);
   // The copy is made in the workdir and renamed into place, so the parent's mtime is restored (B02).
   const { mtimeMs, ctimeMs } = parentUpper;

@@ -144,6 +144,7 @@ export class OverlayMount {
 
   // ---- helpers ------------------------------------------------------------------------------
 
+
   private check<T>(result: T | Failure, syscall: string, path?: string, dest?: string): T {
     if (result instanceof Failure) throw fsError(result.code, syscall, path, dest);
     return result;

@@ -3,7 +3,7 @@
 // which records where the directory came from in `trusted.overlay.redirect` (E13-E15).
 import { Failure, fail } from './errors';
 import type { Credentials, Node, Stack } from './stack';
-import { hasLowerPart, isMerged, realOf } from './stack';
+import { hasLowerPart, isMerged, namespaceChanged, realOf } from './stack';
 import { copyUp, markImpure } from './copy-up';
 import { addEntry, detachEntry, replaceEntry } from './entries';
 import { lowerPositive } from './lookup';
@@ -64,6 +64,7 @@ export function doRename(stack: Stack, request: RenameRequest): Failure | undefi
   if (failed) return failed;
   const fromDir = from.parent!.upper!;
   const toDir = toParent.upper!;
+  namespaceChanged(stack);
   if (exchange) return exchangeEntries(stack, request);
   const moving = from.upper!;
   const samedir = from.parent!.path === toParent.path;

@@ -33,6 +33,11 @@ export interface Stack {
   sharedWhiteout?: Inode;
   /** Counter behind the `#<hex>` temp names the kernel gives objects in its scratch directory. */
   tempId: number;
+  /**
+   * The dentry cache: lookups by "parent path \0 name". Lower layers never change, so a lookup stays
+   * true until the mount itself changes something; every changing call empties it.
+   */
+  dcache: Map<string, Node | null>;
   /** The overlay inode of each real inode (upper or lower), shared by all its dentries. */
   identities: WeakMap<Inode, Identity>;
 }
@@ -42,7 +47,7 @@ export function makeStack(parts: { upper?: Inode; work?: Inode; lowers: Inode[];
   const traps = new Set<Inode>([...parts.lowers, ...(parts.dataLowers ?? [])]);
   if (parts.upper) traps.add(parts.upper);
   if (parts.work) traps.add(parts.work);
-  return { dataLowers: [], ...parts, prefix: overlayXattrPrefix(parts.options), traps, index: new Map(), identities: new WeakMap(), tempId: 0x17a40 };
+  return { dataLowers: [], ...parts, prefix: overlayXattrPrefix(parts.options), traps, index: new Map(), identities: new WeakMap(), tempId: 0x17a40, dcache: new Map() };
 }
 
 /**
@@ -65,6 +70,14 @@ export interface Node {
 export interface Identity {
   upper?: Inode;
   lower?: Inode;
+}
+
+/**
+ * namespaceChanged: the merged tree changed shape (a copy-up, create, delete or rename), so cached
+ * lookups may be stale. Every such change calls it; reads in between are answered from the cache.
+ */
+export function namespaceChanged(stack: Stack): void {
+  stack.dcache.clear();
 }
 
 /** realOf: the inode that answers for a node right now: the upper copy once there is one. */

@@ -2,7 +2,7 @@
 // through the merged view, even into other layers: A11), checks search permission on each directory,
 // and hands the last component to the caller, as path_lookupat() does in the kernel.
 import { Failure, fail } from './errors';
-import { lookupChild, rootNode } from './lookup';
+import { cachedLookup, rootNode } from './lookup';
 import type { Credentials, Node, Stack } from './stack';
 import { realOf } from './stack';
 import { X, mayAccess } from './permissions';
@@ -44,7 +44,7 @@ export function resolve(stack: Stack, path: string, creds: Credentials, follow: 
     const parentReal = realOf(parent);
     if (parentReal.type !== 'dir') return fail('ENOTDIR');
     if (!mayAccess(parentReal, creds, X)) return fail('EACCES');
-    const found = lookupChild(stack, parent, name);
+    const found = cachedLookup(stack, parent, name);
     if (found instanceof Failure) return found;
     const last = pending.length === 1;
     if (found && realOf(found).type === 'symlink' && (!last || follow || trailingSlash)) {
