@@ -35,8 +35,8 @@ export function resolveInstall(catalog: Catalog, names: string[], installed: Set
   };
   for (const name of names) {
     const pkg = findPackage(catalog, name);
-    if (pkg === undefined) result.notFound.push(name);
-    else if (installed.has(pkg.name)) result.alreadyInstalled.push(pkg.name);
+    if (installed.has(name) || (pkg !== undefined && installed.has(pkg.name))) result.alreadyInstalled.push(pkg?.name ?? name);
+    else if (pkg === undefined) result.notFound.push(name);
     else { result.requested.push(pkg); visit(pkg); }
   }
   result.dependencies = order.filter((p) => !result.requested.includes(p));
