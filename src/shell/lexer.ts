@@ -161,7 +161,9 @@ export class Lexer {
     this.pos += name.length;
     const op = PARAM_OPS.find((o) => this.src.startsWith(o, this.pos));
     let arg: WordPart[] | undefined;
-    if (op) { this.pos += op.length; arg = this.readWord(true, quoted); }
+    // In "${x#*.}" the pattern is not quoted by the outer quotes (XCU 2.6.2); a default value is.
+    const patternOp = op === '#' || op === '##' || op === '%' || op === '%%';
+    if (op) { this.pos += op.length; arg = this.readWord(true, quoted && !patternOp); }
     if (this.src[this.pos] !== '}') this.failBadSubstitution(start);
     this.pos++;
     return { kind: 'param', name, op, arg, quoted };
