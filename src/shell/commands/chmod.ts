@@ -21,7 +21,7 @@ export const chmod: Command = (ctx) => {
   if (operands.length < 2) return usageError(ctx, 'chmod', operands.length ? `missing operand after ${quote(operands[0])}` : 'missing operand');
   const change = parseMode(operands[0]);
   if (!change) return usageError(ctx, 'chmod', `invalid mode: ${quote(operands[0])}`);
-  return applyToEach(ctx, 'chmod', operands.slice(1), opts.flags.has('R'), (path, display) => chmodOne(ctx, path, display, change));
+  return applyToEach(ctx, 'chmod', operands.slice(1), { recursive: opts.flags.has('R'), follow: true }, (path, display) => chmodOne(ctx, path, display, change));
 };
 
 function chmodOne(ctx: CommandContext, path: string, display: string, change: ModeChange): boolean {
@@ -31,14 +31,14 @@ function chmodOne(ctx: CommandContext, path: string, display: string, change: Mo
   return !code || complain(ctx, `chmod: changing permissions of ${quote(display)}: ${fsError({ code })}`);
 }
 
-// Operands are followed through symlinks; with -R, entries below them are not.
-function applyToEach(ctx: CommandContext, cmd: string, operands: string[], recursive: boolean, act: (path: string, display: string) => boolean): number {
+// Operands are followed through symlinks (unless chown -h); with -R, entries below them are not.
+function applyToEach(ctx: CommandContext, cmd: string, operands: string[], how: { recursive: boolean; follow: boolean }, act: (path: string, display: string) => boolean): number {
   let ok = true;
   for (const operand of operands) {
     const path = resolvePath(ctx, operand);
-    if (!statOf(ctx, path)) { ok = complain(ctx, `${cmd}: cannot access ${quote(operand)}: ${fsError({ code: 'ENOENT' })}`); continue; }
-    const real = statOf(ctx, path, false)?.isSymbolicLink() ? followLink(ctx, path) : path;
-    if (recursive) walkTree(ctx, real, operand, (p, d) => { ok = act(p, d) && ok; });
+    if (!statOf(ctx, path, how.follow)) { ok = complain(ctx, `${cmd}: cannot access ${quote(operand)}: ${fsError({ code: 'ENOENT' })}`); continue; }
+    const real = how.follow && statOf(ctx, path, false)?.isSymbolicLink() ? followLink(ctx, path) : path;
+    if (how.recursive) walkTree(ctx, real, operand, (p, d) => { ok = act(p, d) && ok; });
     else ok = act(real, operand) && ok;
   }
   return ok ? 0 : 1;
@@ -63,7 +63,8 @@ export const chown: Command = (ctx) => {
   const owner = parseOwner(ctx, opts.operands[0]);
   if (typeof owner === 'string') { ctx.stderr(`chown: ${owner}\n`); return 1; }
   const noDereference = opts.flags.has('h');
-  return applyToEach(ctx, 'chown', opts.operands.slice(1), opts.flags.has('R'), (path, display) => chownOne(ctx, path, display, owner, noDereference));
+  const how = { recursive: opts.flags.has('R'), follow: !noDereference };
+  return applyToEach(ctx, 'chown', opts.operands.slice(1), how, (path, display) => chownOne(ctx, path, display, owner, noDereference));
 };
 
 interface Owner { uid?: number; gid?: number }

@@ -25,7 +25,7 @@ function parseClause(clause: string): ModeChange | undefined {
   const match = /^([ugoa]*)((?:[-+=][rwxXst]*|[-+=][ugo])+)$/.exec(clause);
   if (!match) return undefined;
   const whoMask = match[1] ? [...match[1]].reduce((m, w) => m | WHO[w], 0) : 0o7777 & ~UMASK;
-  const actions = [...match[2].matchAll(/([-+=])([rwxXst]*|[ugo])/g)];
+  const actions = [...match[2].matchAll(/([-+=])([ugo]|[rwxXst]*)/g)];
   const clearMask = match[1] ? whoMask : 0o7777; // `=r` with no who resets everyone
   return (mode, isDirectory) => actions.reduce((m, [, op, perms]) => applyAction(m, op, permissionBits(perms, m, isDirectory), whoMask, clearMask), mode);
 }

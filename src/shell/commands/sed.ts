@@ -143,17 +143,31 @@ function matches(address: Address, space: string, number: number, last: boolean)
   return address.regex.test(space);
 }
 
+// Like String.replace, but with POSIX's rule that an empty match right after a match does not
+// count (so `s/a*/X/g` turns "baaac" into "XbXcX", as GNU sed does, not "XbXXcX").
 function substitute(cycle: Cycle, command: Extract<SedCommand, { name: 's' }>): void {
+  const text = cycle.space;
+  const { regex, occurrence, global } = command;
+  let result = '';
+  let cursor = 0;
+  let previousEnd = -1;
   let count = 0;
-  let replaced = false;
-  cycle.space = cycle.space.replace(command.regex, (...match: unknown[]) => {
-    count++;
-    const groups = match.slice(0, -2) as (string | undefined)[]; // the match and its groups
-    if (count < command.occurrence || (!command.global && count > command.occurrence)) return groups[0] ?? '';
-    replaced = true;
-    return expandReplacement(command.replacement, groups);
-  });
-  if (replaced && command.print) cycle.before += cycle.space + '\n';
+  for (let from = 0; from <= text.length;) {
+    regex.lastIndex = from;
+    const match = regex.exec(text);
+    if (!match) break;
+    const end = match.index + match[0].length;
+    from = end > match.index ? end : end + 1;
+    if (end === match.index && match.index === previousEnd) continue;
+    previousEnd = end;
+    if (++count < occurrence) continue;
+    result += text.slice(cursor, match.index) + expandReplacement(command.replacement, [...match]);
+    cursor = end;
+    if (!global) break;
+  }
+  if (count < occurrence) return;
+  cycle.space = result + text.slice(cursor);
+  if (command.print) cycle.before += cycle.space + '\n';
 }
 
 // `&` is the whole match, `\1`…`\9` the groups, `\n` a newline, `\&` a literal `&`.
