@@ -78,7 +78,7 @@ function withName(n: number, names: Map<number, string>): string {
  * // in the shell: env | grep ^PATH=
  */
 export const env: Command = (ctx) => {
-  const opts = parseOptions(ctx.args, { flags: 'i', withValue: 'u', long: { 'ignore-environment': 'i', unset: 'u' } });
+  const opts = parseOptions(ctx.args, { flags: 'i', withValue: 'u', long: { 'ignore-environment': 'i', unset: 'u' }, inOrder: true });
   if (opts.error) return usageError(ctx, 'env', opts.error, 125);
   const firstCommand = opts.operands.findIndex((a) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(a));
   const assignments = firstCommand < 0 ? opts.operands : opts.operands.slice(0, firstCommand);

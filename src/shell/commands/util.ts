@@ -12,6 +12,8 @@ export interface OptionSpec {
   withValue?: string;
   /** Long options mapped to a short letter (or to themselves, e.g. `no-preserve-root`). */
   long?: Record<string, string>;
+  /** Stop at the first operand (like getopt's "+" mode): `env -i cmd -c` leaves `-c` to cmd. */
+  inOrder?: boolean;
 }
 
 /** ParsedOptions: flags seen, values given, operands left, or the first bad option. */
@@ -36,6 +38,7 @@ export function parseOptions(args: string[], spec: OptionSpec): ParsedOptions {
     if (arg === '--') { out.operands.push(...args.slice(i + 1)); break; }
     if (arg.startsWith('--')) out.error = parseLong(arg.slice(2), spec, out);
     else if (arg.startsWith('-') && arg.length > 1) i = parseShort(args, i, spec, out);
+    else if (spec.inOrder) { out.operands.push(...args.slice(i)); break; }
     else out.operands.push(arg);
   }
   return out;
