@@ -1,0 +1,41 @@
+// A directory tree as tar entries, in the kernel's forms (whiteouts as char 0:0, opaque as an
+// xattr): what go-archive's walker sees in an overlay2 diff directory before ConvertWrite.
+import type { TarEntry } from './tar/entry';
+import type { Inode } from '../overlay/tree';
+import { major, minor } from '../overlay/tree';
+
+/**
+ * entriesOfTree lists every object under `root` (parents before children). A second name of an
+ * inode already listed becomes a hard link to the first, as Docker's tar writer does.
+ */
+export function entriesOfTree(root: Inode): TarEntry[] {
+  const entries: TarEntry[] = [];
+  const seen = new Map<Inode, string>();
+  walk(root, '', entries, seen);
+  return entries;
+}
+
+function walk(dir: Inode, prefix: string, entries: TarEntry[], seen: Map<Inode, string>): void {
+  for (const [name, inode] of dir.entries!) {
+    const path = prefix + name;
+    entries.push(entryOf(path, inode, seen));
+    if (inode.type === 'dir') walk(inode, path + '/', entries, seen);
+  }
+}
+
+function entryOf(path: string, inode: Inode, seen: Map<Inode, string>): TarEntry {
+  const base = { name: inode.type === 'dir' ? path + '/' : path, mode: inode.mode, uid: inode.uid, gid: inode.gid, mtime: Math.floor(inode.mtimeMs / 1000), size: 0 };
+  const xattrs = Object.fromEntries([...inode.xattrs].map(([key, value]) => [key, new Uint8Array(value)]));
+  const first = seen.get(inode);
+  if (first !== undefined && inode.type !== 'dir') return { ...base, type: 'hardlink', linkname: first };
+  if (inode.type !== 'dir') seen.set(inode, path);
+  switch (inode.type) {
+    case 'file': {
+      const data = inode.disk.readData(inode);
+      return { ...base, type: 'file', size: data.length, data, xattrs };
+    }
+    case 'symlink': return { ...base, type: 'symlink', linkname: inode.target ?? '', xattrs };
+    case 'char': case 'block': return { ...base, type: inode.type, devmajor: major(inode.rdev), devminor: minor(inode.rdev), xattrs };
+    default: return { ...base, type: inode.type, xattrs };
+  }
+}
