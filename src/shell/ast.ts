@@ -1,6 +1,10 @@
 // The shape of a parsed command line: plain data, so a test (or a curious student) can print it.
 // Names follow the POSIX shell grammar (XCU 2.10): a *list* of *and-or lists* of *pipelines*
 // of *commands*.
+//
+// @example
+//   new Parser('a && b | c').nextCommand()
+//   // { items: [{ first: <pipeline a>, rest: [{ op: '&&', pipeline: <b | c> }] }] }
 
 /** ParamOp: the operator inside `${NAME<op>word}`, e.g. `:-` for a default value. */
 export type ParamOp = ':-' | '-' | ':=' | '=' | ':+' | '+' | ':?' | '?' | '#' | '##' | '%' | '%%' | 'length';

@@ -11,7 +11,7 @@ import { DEFAULT_PATH, searchPath } from './searchPath';
 import { setOptions } from './setBuiltin';
 import type { Io, ShellState } from './state';
 
-/** Builtin: a builtin that works on the shell's state. */
+/** Builtin: a builtin that works on the shell's state. @example const colon: Builtin = () => 0; */
 export type Builtin = (state: ShellState, args: string[], io: Io) => number;
 
 const BUILTINS: Record<string, Builtin> = {
@@ -20,19 +20,34 @@ const BUILTINS: Record<string, Builtin> = {
   exec, command, break: loopControl('break'), continue: loopControl('continue'),
 };
 
-/** findSpecialBuiltin: the state-changing builtin called `name` in this flavor, if any. */
+/**
+ * findSpecialBuiltin: the state-changing builtin called `name` in this flavor, if any.
+ *
+ * @example
+ * findSpecialBuiltin(state, 'cd')?.(state, ['/tmp'], io) // 0, and state.cwd is '/tmp'
+ */
 export function findSpecialBuiltin(state: ShellState, name: string): Builtin | undefined {
   if (name === 'source' && state.flavor !== 'dash') return dot; // dash has no `source`: a classic RUN surprise
   return Object.prototype.hasOwnProperty.call(BUILTINS, name) ? BUILTINS[name] : undefined;
 }
 
-/** fail: prints a builtin's error in the shell's words and returns `status`. */
+/**
+ * fail: prints a builtin's error in the shell's words and returns `status`.
+ *
+ * @example
+ * return fail(state, io, 'cd', "can't cd to /nope", 2);
+ */
 export function fail(state: ShellState, io: Io, builtin: string, text: string, status: number): number {
   io.stderr(builtinErrorLine(state, builtin, text) + '\n');
   return status;
 }
 
-// A special builtin's usage error ends a non-interactive POSIX shell (XCU 2.8.1).
+/**
+ * fatal: a special builtin's usage error, which ends a non-interactive POSIX shell (XCU 2.8.1).
+ *
+ * @example
+ * return fatal(state, io, 'shift', "can't shift that many"); // prints `/bin/sh: 1: shift: …`, status 2
+ */
 export function fatal(state: ShellState, io: Io, builtin: string, text: string): number {
   state.exitRequested = true;
   return fail(state, io, builtin, text, 2);
@@ -84,7 +99,12 @@ function listExports(state: ShellState, io: Io): number {
   return 0;
 }
 
-/** singleQuoted: `value` in single quotes, the way `export -p` and `set` print values. */
+/**
+ * singleQuoted: `value` in single quotes, the way `export -p` and `set` print values.
+ *
+ * @example
+ * singleQuoted("it's") // `'it'\''s'`
+ */
 export function singleQuoted(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }

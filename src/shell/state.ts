@@ -2,7 +2,7 @@
 // of a pipeline, `$( )`) works on a copy, which is why `cd` inside `( )` does not leak out.
 import type { CommandTable, ShellFs } from './types';
 
-/** ShellFlavor: which /bin/sh we imitate; it changes error wording and a few builtins. */
+/** ShellFlavor: which /bin/sh we imitate; it changes error wording and a few builtins. @example const f: ShellFlavor = 'ash'; */
 export type ShellFlavor = 'dash' | 'bash' | 'ash';
 
 /** ShellOptions: the `set -o` options the shell understands. */
@@ -48,7 +48,12 @@ export interface Io {
   stderr: Sink;
 }
 
-/** subshellOf: a copy of `state` whose changes do not reach the parent. */
+/**
+ * subshellOf: a copy of `state` whose changes do not reach the parent.
+ *
+ * @example
+ * const sub = subshellOf(state); sub.cwd = '/tmp'; state.cwd // unchanged
+ */
 export function subshellOf(state: ShellState): ShellState {
   return {
     ...state,
@@ -72,6 +77,9 @@ export interface ChildShellOptions {
 /**
  * childShellOf: a new shell process (a script, `sh -c`): it sees only the environment it is
  * given, starts with no options set, and shares the fs and the cwd.
+ *
+ * @example
+ * childShellOf(state, { env: { PATH: '/bin' }, positional: ['a'] }).positional // ['a']
  */
 export function childShellOf(state: ShellState, { env, positional = [], shellName, flavor }: ChildShellOptions): ShellState {
   return {
@@ -87,7 +95,12 @@ export function childShellOf(state: ShellState, { env, positional = [], shellNam
   };
 }
 
-/** environmentOf: the exported variables as a plain object (what a command's `env` sees). */
+/**
+ * environmentOf: the exported variables as a plain object (what a command's `env` sees).
+ *
+ * @example
+ * environmentOf(state) // { PATH: '/usr/local/sbin:…', HOME: '/root', PWD: '/' }
+ */
 export function environmentOf(state: ShellState): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [name, value] of state.vars) if (state.exported.has(name)) env[name] = value;
