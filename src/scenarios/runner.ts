@@ -8,6 +8,8 @@ import { isFsError } from '../overlay/errors';
 import { Host, MountData, parseMountData, splitPath } from './host';
 import { Op, OpContext, OpResult, runOp } from './ops';
 import { describeStat, mergedCompact, readdirOrder } from './observe';
+import { runShell } from '../shell/runShell';
+import type { ShellFs } from '../shell/types';
 
 /** Scenario: the fields the runner reads (everything else in a catalog entry is the kernel's answer). */
 export interface Scenario {
@@ -99,7 +101,7 @@ function contextFor(host: Host, data: MountData, current: () => OverlayMount): O
       if (second.upper && !host.dir(second.upper) && !second.upper.includes(':')) host.dir(second.upper, true);
       mountOnHost(host, second).umount();
     },
-    shell: () => { throw Object.assign(new Error('shell not wired yet'), { code: 'EUNSUPPORTED' }); },
+    shell: (cmd) => runShell(cmd, { fs: current() as unknown as ShellFs, cwd: '/' }).exitCode,
   };
 }
 
