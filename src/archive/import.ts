@@ -1,0 +1,169 @@
+// Importing an image from an archive: `docker save` tars (legacy, Docker 25+, kaniko's gzip
+// layers), OCI layouts as a directory or a tar. The archive is read into memory once; its tar is
+// walked with views (no copies); each layer is decompressed on its own (bounded, so a bomb stops
+// early), checked against the config's diff_ids and applied to one shared Disk.
+import { readFileSync, statSync } from 'node:fs';
+import type { Disk } from '../overlay/tree';
+import { Layer, layerDisk, layerFromTar } from '../layer/layer';
+import { DEFAULT_MAX_BYTES, decompress } from '../layer/compression';
+import { DigestMismatchError, digestOf, sameDigest } from '../layer/digest';
+import { makeImage, type Image } from '../image/image';
+import { imageID } from '../image/digest';
+import { parseImageConfig } from '../image/parse';
+import type { ImageConfig } from '../image/types';
+import { filesOfDirectory, filesOfTar, type ArchiveFiles } from './files';
+import type { ArchiveFormat, ArchiveImageEntry, BlobRef } from './entry';
+import { dockerSaveEntries, isDockerSave } from './docker-save';
+import { isOciLayout, ociEntries } from './oci-layout';
+import { readBlob } from './blobs';
+import { selectEntry } from './select';
+import { InvalidArchiveError } from './errors';
+import type { ProgressCallback } from './progress';
+
+/** ImportOptions: which image, whether to check digests, where to report progress, where layers go. */
+export interface ImportOptions {
+  /** A tag (`sim:latest`, `latest`), a manifest digest or an image ID; needed when the archive holds several images. */
+  reference?: string;
+  /** Check every digest (default true). With false, a damaged archive imports as far as it parses. */
+  verify?: boolean;
+  onProgress?: ProgressCallback;
+  /** The disk all layers go on (default: the shared layer disk). */
+  disk?: Disk;
+  /** Read the archive as this format even when it could be read as the other (Docker 25+ saves are both). */
+  format?: ArchiveFormat;
+  /** The most bytes one layer may decompress to (default 1 GiB). */
+  maxLayerBytes?: number;
+}
+
+/**
+ * ImportedImage: the image, its tags as the archive spells them, and where it came from.
+ *
+ * @example
+ * const { image, tags } = await importArchive('save.tar'); tags // ['sim:latest']
+ */
+export interface ImportedImage {
+  image: Image;
+  tags: string[];
+  format: ArchiveFormat;
+  manifestDigest?: string;
+  archive: string;
+}
+
+/**
+ * openArchive gives access to the files of an archive: a directory is an OCI layout, a file or
+ * bytes a tar (read once into memory).
+ *
+ * @example
+ * openArchive('/work/shared/fixtures/generated/sim-oci').read('index.json')
+ */
+export function openArchive(input: string | Uint8Array): ArchiveFiles {
+  if (typeof input !== 'string') return filesOfTar(input);
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(input).isDirectory();
+  } catch (error) {
+    throw new InvalidArchiveError({ archive: input, reason: `cannot open it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+  }
+  return isDirectory ? filesOfDirectory(input) : filesOfTar(new Uint8Array(readFileSync(input)), input);
+}
+
+/**
+ * listArchive lists every image an archive holds (no layer is read).
+ *
+ * @example
+ * (await listArchive('two-images.tar')).map((e) => e.tags)
+ */
+export async function listArchive(input: string | Uint8Array | ArchiveFiles, { verify = true, format }: { verify?: boolean; format?: ArchiveFormat } = {}): Promise<ArchiveImageEntry[]> {
+  const files = isArchiveFiles(input) ? input : openArchive(input);
+  const useOci = format === 'oci' || (format === undefined && !isDockerSave(files));
+  if (useOci && isOciLayout(files)) return ociEntries(files, { verify });
+  if (!useOci && isDockerSave(files)) return dockerSaveEntries(files);
+  throw new InvalidArchiveError({ archive: files.label, reason: notAnArchiveReason(files, format) });
+}
+
+function notAnArchiveReason(files: ArchiveFiles, format?: ArchiveFormat): string {
+  if (format === 'oci') return 'it has no index.json, so it is not an OCI layout';
+  if (files.has('repositories')) return 'it has a repositories file but no manifest.json: a save from before Docker 1.10, which docker load rejects too';
+  return 'it has neither manifest.json nor index.json, so it is not a docker save or OCI archive';
+}
+
+function isArchiveFiles(input: unknown): input is ArchiveFiles {
+  return typeof input === 'object' && input !== null && typeof (input as ArchiveFiles).read === 'function';
+}
+
+/**
+ * importArchive reads one image from an archive, verifying every blob (unless `verify: false`):
+ * blob digests against their names and descriptors, layer diffIDs against the config, the image
+ * ID against the config bytes. Throws InvalidArchiveError, DigestMismatchError or
+ * ImageNotInArchiveError with a message naming the blob.
+ *
+ * @example
+ * const { image } = await importArchive('/work/shared/fixtures/dive/data/test-oci-gzip-image.tar');
+ * image.id // 'sha256:3eaccc10…'
+ */
+export async function importArchive(input: string | Uint8Array, options: ImportOptions = {}): Promise<ImportedImage> {
+  const { reference, verify = true, onProgress, format } = options;
+  const files = openArchive(input);
+  const entry = selectEntry(await listArchive(files, { verify, format }), reference, files.label);
+  const image = await loadImage(files, entry, options, verify, onProgress);
+  const imported: ImportedImage = { image, tags: entry.tags, format: entry.format, archive: files.label };
+  if (entry.manifestDigest) imported.manifestDigest = entry.manifestDigest;
+  return imported;
+}
+
+async function loadImage(files: ArchiveFiles, entry: ArchiveImageEntry, options: ImportOptions, verify: boolean, onProgress?: ProgressCallback): Promise<Image> {
+  const blobs = [entry.config, ...entry.layers];
+  const sizes = blobs.map((b) => b.size ?? files.read(b.path)?.length ?? 0);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  let done = 0;
+  const report = (blob: string): void => onProgress?.({ bytesDone: done, bytesTotal: total, blob });
+  report('config');
+  const configBytes = readBlob(files, entry.config, { verify, what: 'config' });
+  const config = configOf(files, entry.config, configBytes);
+  const diffIDs = config.rootfs.diff_ids ?? [];
+  if (verify && diffIDs.length !== entry.layers.length) {
+    throw new InvalidArchiveError({ archive: files.label, file: entry.config.path, reason: `the config names ${diffIDs.length} layers but the manifest lists ${entry.layers.length}` });
+  }
+  done += sizes[0];
+  const layers: Layer[] = [];
+  for (const [i, ref] of entry.layers.entries()) {
+    report(`layer ${i + 1}/${entry.layers.length} ${ref.digest ?? ref.path}`);
+    await nextTick();  // let a progress display draw between layers
+    layers.push(loadLayer(files, ref, diffIDs[i], { ...options, verify, what: `layer ${i + 1}` }));
+    done += sizes[i + 1];
+  }
+  report('done');
+  return verify ? makeImage(config, layers, { bytes: configBytes }) : Object.freeze({ id: imageID(configBytes), config, configBytes, layers: Object.freeze(layers) });
+}
+
+function configOf(files: ArchiveFiles, ref: BlobRef, bytes: Uint8Array): ImageConfig {
+  try {
+    return parseImageConfig(bytes);
+  } catch (error) {
+    throw new InvalidArchiveError({ archive: files.label, file: ref.path, reason: (error as Error).message }, error);
+  }
+}
+
+function loadLayer(files: ArchiveFiles, ref: BlobRef, diffID: string | undefined, options: ImportOptions & { verify: boolean; what: string }): Layer {
+  const blob = readBlob(files, ref, { verify: options.verify, what: options.what });
+  const where = `${options.what} (${ref.path}) of ${files.label}`;
+  const tar = rethrowAs(files, ref, options.what, () => decompress(blob, { maxBytes: options.maxLayerBytes ?? DEFAULT_MAX_BYTES }));
+  if (options.verify) {
+    const actual = digestOf(tar);
+    if (diffID === undefined || !sameDigest(actual, diffID)) throw new DigestMismatchError({ what: `the uncompressed ${where}`, expected: diffID ?? '(no diff_id in the config)', actual });
+  }
+  return rethrowAs(files, ref, options.what, () => layerFromTar(tar, { disk: options.disk ?? layerDisk() }));
+}
+
+/** rethrowAs: a tar or compression problem becomes an InvalidArchiveError that names the blob. */
+function rethrowAs<T>(files: ArchiveFiles, ref: BlobRef, what: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw new InvalidArchiveError({ archive: files.label, file: ref.path, reason: `${what} cannot be read: ${(error as Error).message}` }, error);
+  }
+}
+
+function nextTick(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
