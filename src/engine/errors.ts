@@ -1,0 +1,17 @@
+// Errors of the simulated Docker host, worded as the Docker CLI words them.
+
+/** NoSuchObjectError: an image or container reference that names nothing. */
+export class NoSuchObjectError extends Error {
+  readonly code = 'ENOSUCHOBJECT';
+  readonly name = 'NoSuchObjectError';
+  constructor(readonly data: { kind: 'image' | 'container'; reference: string }) {
+    super(data.kind === 'image'
+      ? `Error response from daemon: No such image: ${data.reference}`
+      : `Error response from daemon: No such container: ${data.reference}`);
+  }
+}
+
+/** isNoSuchObjectError: also true across notebook realms. */
+export function isNoSuchObjectError(error: unknown): error is NoSuchObjectError {
+  return (error as { name?: unknown } | null)?.name === 'NoSuchObjectError';
+}
