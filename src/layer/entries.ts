@@ -27,7 +27,10 @@ function entryOf(path: string, inode: Inode, seen: Map<Inode, string>): TarEntry
   const base = { name: inode.type === 'dir' ? path + '/' : path, mode: inode.mode, uid: inode.uid, gid: inode.gid, mtime: Math.floor(inode.mtimeMs / 1000), size: 0 };
   const xattrs = Object.fromEntries([...inode.xattrs].map(([key, value]) => [key, new Uint8Array(value)]));
   const first = seen.get(inode);
-  if (first !== undefined && inode.type !== 'dir') return { ...base, type: 'hardlink', linkname: first };
+  // Kernel whiteouts are links of one shared inode; Docker's ConvertWrite turns each back into
+  // its own `.wh.` file instead of a hard link (overlayfs.md section 4).
+  const whiteout = inode.type === 'char' && inode.rdev === 0;
+  if (first !== undefined && inode.type !== 'dir' && !whiteout) return { ...base, type: 'hardlink', linkname: first };
   if (inode.type !== 'dir') seen.set(inode, path);
   switch (inode.type) {
     case 'file': {

@@ -58,6 +58,15 @@ describe('committing an upper directory', () => {
     expect(layer.size).toBe(4);
   });
 
+  it('writes each shared-inode whiteout as its own .wh. file, never as a hard link', () => {
+    const base = layerFromDirectory(treeFromCompact({ a: 'A', b: 'B' }));
+    const m = mount({ lowers: [base.tree], ...scratchDirs(base.tree.disk) });
+    m.unlinkSync('/a');
+    m.unlinkSync('/b');
+    const entries = readTar(layerFromDirectory(m.upperDir!).tar).entries;
+    expect(entries.map((entry) => `${entry.name}:${entry.type}`)).toEqual(['.wh.a:file', '.wh.b:file']);
+  });
+
   it('refuses a tar entry that climbs out of the layer', () => {
     const evil = layerFromDirectory(treeFromCompact({ a: 'x' })).tar;
     const entries = readTar(evil).entries.map((entry) => ({ ...entry, name: '../../etc/passwd' }));

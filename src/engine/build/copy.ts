@@ -20,6 +20,7 @@ interface Match {
 export function selectSources(copy: CopyInstruction, context: BuildContext): Match[][] {
   return copy.sources.map((source) => {
     const clean = source.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+    if (clean === '..' || clean.startsWith('../')) throw new BuildError(`COPY failed: forbidden path outside the build context: ${source} ()`, copy.position);
     const matches = clean === '' || clean === '.' ? wholeContext(context) : matchSource(clean, context);
     if (matches.length === 0) throw new BuildError(`COPY failed: file not found in build context or excluded by .dockerignore: stat ${clean}: file does not exist`, copy.position);
     return matches;
