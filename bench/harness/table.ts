@@ -1,0 +1,36 @@
+// results.json as a table a person can read in a terminal: one row per measurement, skipped references
+// spelled out below the table instead of squeezed into a column.
+import type { Measurement } from './record';
+import { isSkipped } from './record';
+
+const HEADERS = ['measurement', 'layerlab', 'reference', 'ratio', 'target', 'met'];
+
+/** rowOf: the table cells of one measurement. */
+export function rowOf(m: Measurement): string[] {
+  const ours = `${formatNumber(m.layerlab.value)} ${m.layerlab.unit}`;
+  const theirs = isSkipped(m.reference) ? 'skipped*' : `${formatNumber(m.reference.value)} ${m.reference.unit}`;
+  const ratio = m.ratio === null ? '—' : m.ratio.toFixed(2);
+  const target = m.target === undefined ? '' : `≤ ${m.target.toFixed(1)}`;
+  const met = m.met === undefined ? '' : m.met ? 'yes' : 'NO';
+  return [m.name, ours, theirs, ratio, target, met];
+}
+
+function formatNumber(value: number): string {
+  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+}
+
+/**
+ * formatTable renders measurements as aligned columns, then the reasons for skipped references and
+ * any notes.
+ * @example console.log(formatTable(JSON.parse(readFileSync('bench/results.json', 'utf8')).measurements))
+ */
+export function formatTable(measurements: Measurement[]): string {
+  const rows = [HEADERS, ...measurements.map(rowOf)];
+  const widths = HEADERS.map((_, col) => Math.max(...rows.map((row) => row[col].length)));
+  const line = (row: string[]): string => row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  ');
+  const out = [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
+  const reasons = new Set(measurements.map((m) => m.reference).filter(isSkipped).map((r) => r.skipped));
+  for (const reason of reasons) out.push(`* reference skipped: ${reason}`);
+  for (const m of measurements) for (const note of m.notes ?? []) out.push(`! ${m.name}: ${note}`);
+  return out.join('\n');
+}
