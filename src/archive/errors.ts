@@ -54,13 +54,28 @@ export class MaterializeError extends Error {
 }
 
 /**
- * isArchiveError is a realm-safe type guard for the three errors above (checks `name`, not
+ * isArchiveError is a realm-safe type guard for the errors of this file (checks `name`, not
  * `instanceof`, because notebook cells are separate realms).
  *
  * @example
  * if (isArchiveError(err)) console.log(err.code);
  */
-export function isArchiveError(error: unknown): error is InvalidArchiveError | ImageNotInArchiveError | MaterializeError {
+export function isArchiveError(error: unknown): error is InvalidArchiveError | ImageNotInArchiveError | MaterializeError | InvalidSourceError {
   const name = (error as { name?: unknown } | null)?.name;
-  return name === 'InvalidArchiveError' || name === 'ImageNotInArchiveError' || name === 'MaterializeError';
+  return ['InvalidArchiveError', 'ImageNotInArchiveError', 'MaterializeError', 'InvalidSourceError'].includes(String(name));
+}
+
+/**
+ * InvalidSourceError: an image location is not written as `TRANSPORT:PATH[:REF]` with a transport
+ * this kit knows. `data.text` is what was given, `data.known` the transports accepted.
+ *
+ * @example
+ * try { await openSource('docker://alpine'); } catch (e) { console.log(e.data.known); }
+ */
+export class InvalidSourceError extends Error {
+  readonly code = 'ESOURCE';
+  readonly name = 'InvalidSourceError';
+  constructor(readonly data: { text: string; known: string[] }) {
+    super(`ESOURCE: '${data.text}' is not an image location; write TRANSPORT:PATH[:REF] with TRANSPORT one of ${data.known.join(', ')} (as skopeo does).`);
+  }
 }
