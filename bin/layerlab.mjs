@@ -4,6 +4,8 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
+// `layerlab tree … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error) => { if (error.code === 'EPIPE') process.exit(0); throw error; });
 require('tsx/cjs/api').register();
 const { main } = require('../src/cli/main.ts');
 
