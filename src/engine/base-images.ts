@@ -17,9 +17,14 @@ function entryOf(file: BaseFile): TarEntry {
   return entry;
 }
 
+/** The layer tar of each base image, written once per process (its bytes never change). */
+const tars = new WeakMap<BaseImage, Uint8Array>();
+
 /** imageOfBase turns a bundled base image into an Image whose single layer lives on `disk`. */
 export function imageOfBase(base: BaseImage, disk: Disk): Image {
-  const layer = layerFromTar(dockerLayerTar(base.files.map(entryOf)), { disk });
+  let tar = tars.get(base);
+  if (!tar) tars.set(base, (tar = dockerLayerTar(base.files.map(entryOf))));
+  const layer = layerFromTar(tar, { disk });
   const config: ImageConfig = {
     architecture: base.config.architecture,
     config: { ...base.config.config },

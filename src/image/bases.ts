@@ -136,6 +136,15 @@ export function loadBaseImage(reference: string): BaseImage {
   if (folder === undefined) {
     throw new UnknownBaseImageError({ requested: reference, known: listBaseImages() });
   }
+  // Base images never change while a process runs: read and generate each one once.
+  let loaded = loadedBases.get(folder);
+  if (!loaded) loadedBases.set(folder, (loaded = readBaseImage(folder)));
+  return loaded;
+}
+
+const loadedBases = new Map<string, BaseImage>();
+
+function readBaseImage(folder: string): BaseImage {
   const image = readImageJson(folder);
   const mtime = Math.floor(Date.parse(image.mtime) / 1000);
   const lines = readFileSync(join(basesDir(), folder, 'rootfs.txt'), 'utf8').split('\n');
@@ -206,16 +215,17 @@ const letters = 'abcdefghijklmnopqrstuvwxyz ';
  * placeholderBytes('/usr/bin/ls', 143232, { elf: true }).subarray(0, 4); // 7f 45 4c 46 ("\x7fELF")
  */
 export function placeholderBytes(path: string, size: number, { elf = false }: { elf?: boolean } = {}): Uint8Array {
-  const bytes = new Uint8Array(size);
+  // Whole 32-bit words from the generator (fast), mapped to letters for text files.
+  const words = new Uint32Array(Math.ceil(size / 4));
   const next = xorshift32(seedFromText(`${path}\0${size}`));
-  for (let i = 0; i < size; i++) {
-    const value = next();
-    if (elf) bytes[i] = value & 0xff;
-    else bytes[i] = i % 72 === 71 ? 0x0a : letters.charCodeAt(value % letters.length);
-  }
+  for (let i = 0; i < words.length; i++) words[i] = next();
+  const bytes = new Uint8Array(words.buffer, 0, size);
   if (elf) bytes.set(elfIdent.slice(0, Math.min(size, elfIdent.length)));
+  else for (let i = 0; i < size; i++) bytes[i] = i % 72 === 71 ? 0x0a : LETTER_OF_BYTE[bytes[i]];
   return bytes;
 }
+
+const LETTER_OF_BYTE = Uint8Array.from({ length: 256 }, (_, byte) => letters.charCodeAt(byte % letters.length));
 
 /** xorshift32: a tiny, fast, fully deterministic number generator (not for cryptography). */
 function xorshift32(seed: number): () => number {
