@@ -2,7 +2,7 @@
 // the simulated overlayfs (src/overlay), mounted with every layer as a read-only lowerdir. One
 // home for "mount these layers and look", used by the layer explorer and the kernel comparison.
 import { mount, scratchDirs, type OverlayMount } from '../overlay/mount';
-import type { Tree } from '../overlay/tree';
+import type { Inode, Tree } from '../overlay/tree';
 import type { Stats } from '../overlay/stats';
 import type { Layer } from '../layer/layer';
 
@@ -24,8 +24,8 @@ export interface MergedView {
  * const view = mergedView(image.layers)!;
  * view.readdir('/'); view.close();
  */
-export function mergedView(layers: readonly Layer[], { upper }: { upper?: Tree } = {}): MergedView | undefined {
-  const lowers: Tree[] = layers.map((l) => l.tree).reverse();
+export function mergedView(layers: readonly Layer[], { upper }: { upper?: Tree | Inode } = {}): MergedView | undefined {
+  const lowers: (Tree | Inode)[] = layers.map((l) => l.tree).reverse();
   if (upper) lowers.unshift(upper);
   if (lowers.length === 0) return undefined;
   const scratch = scratchDirs();
