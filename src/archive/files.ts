@@ -52,7 +52,7 @@ export function cleanArchivePath(name: string): string | undefined {
  */
 export function filesOfTar(bytes: Uint8Array, label = 'archive bytes'): ArchiveFiles {
   const entries = new Map<string, TarEntry>();
-  for (const { entry } of walkTar(bytes)) {
+  for (const { entry } of walkArchive(bytes, label)) {
     const path = cleanArchivePath(entry.name);
     const bad = (reason: string): never => { throw new InvalidArchiveError({ archive: label, file: entry.name, reason }); };
     if (path === undefined) bad('the entry name is absolute or climbs out of the archive with ..');
@@ -65,6 +65,21 @@ export function filesOfTar(bytes: Uint8Array, label = 'archive bytes'): ArchiveF
     return entry?.type === 'file' ? entry.data ?? new Uint8Array(0) : undefined;
   };
   return { label, totalBytes: bytes.length, read, has: (path) => read(path) !== undefined };
+}
+
+/** walkArchive is walkTar with a damaged tar reported as an InvalidArchiveError naming the archive. */
+function* walkArchive(bytes: Uint8Array, label: string): Generator<{ entry: TarEntry }> {
+  const walk = walkTar(bytes);
+  for (;;) {
+    let step: IteratorResult<{ entry: TarEntry }, unknown>;
+    try {
+      step = walk.next();
+    } catch (error) {
+      throw new InvalidArchiveError({ archive: label, reason: `the tar is damaged: ${(error as Error).message}` }, error);
+    }
+    if (step.done) return;
+    yield step.value;
+  }
 }
 
 /** resolveEntry follows symlinked parents, symlinks and hard links inside the tar only. */
