@@ -22,3 +22,67 @@ export type { Credentials } from './overlay/stack';
 export { runScenario, runScenarios } from './scenarios/runner';
 export type { Scenario, ScenarioResult } from './scenarios/runner';
 export { judgeScenario } from './scenarios/judge';
+
+// ---- layers and images ----------------------------------------------------------------------------
+export { Layer, layerFromTar, layerFromDirectory, layerDisk } from './layer/layer';
+export { UnsafeLayerEntryError, isUnsafeLayerEntryError } from './layer/errors';
+export { sha256Hex, digestOf, chainIDs, verifyDigest, DigestMismatchError, isDigestMismatchError } from './layer/digest';
+export type { Digest } from './layer/digest';
+export { readTar, walkTar, writeTar, dockerLayerTar, dockerLayerEntries, TarFormatError, isTarFormatError } from './layer/tar';
+export type { TarEntry, TarEntryType } from './layer/tar';
+export { detectCompression, decompress, gzipCompress } from './layer/compression';
+export { makeImage, ImageMismatchError } from './image/image';
+export type { Image } from './image/image';
+export { configBytes } from './image/config-bytes';
+export { parseImageConfig } from './image/parse';
+export { imageID, imageChainIDs } from './image/digest';
+export { emptyImage, appendLayer, appendEmptyLayer, layerHistory } from './image/append';
+export { historyEntry } from './image/history';
+export { createIdGenerator } from './image/ids';
+export type { IdGenerator } from './image/ids';
+export { listBaseImages, loadBaseImage, UnknownBaseImageError } from './image/bases';
+export type { BaseImage, BaseFile } from './image/bases';
+export type { ImageConfig, RunConfig, HistoryEntry, ConfigStyle } from './image/types';
+
+// ---- Dockerfiles and the shell ----------------------------------------------------------------------
+export { parseDockerfile } from './dockerfile/parse';
+export type { ParseOptions } from './dockerfile/parse';
+export { DockerfileParseError, isDockerfileParseError } from './dockerfile/errors';
+export { formatError } from './dockerfile/format-error';
+export { parseDockerignore, isIgnored } from './dockerfile/dockerignore';
+export type { ParsedDockerfile, Stage, Instruction } from './dockerfile/types';
+export { runShell } from './shell/runShell';
+export type { RunShellOptions, ShellResult } from './shell/runShell';
+export { formatRunFailure } from './shell/runFailure';
+export { defaultCommands, mergeCommands } from './shell/commands';
+export { packageCommands } from './shell/packages';
+export type { ShellFs, CommandContext, Command, CommandTable } from './shell/types';
+
+// ---- the simulated Docker host ----------------------------------------------------------------------
+export { Docker } from './engine/docker';
+export { Engine } from './engine/engine';
+export type { EngineOptions, ImageRecord } from './engine/engine';
+export { Container } from './engine/container';
+export { build } from './engine/build/build';
+export type { BuildOptions, BuildResult, BuildStepRecord } from './engine/build/build';
+export { BuildError, isBuildError } from './engine/build/errors';
+export { loadContext } from './engine/build/context';
+export type { ContextSource } from './engine/build/context';
+export { imageRootfs, rootfsEntries, renderRootfs } from './engine/rootfs';
+export type { RootfsEntry } from './engine/rootfs';
+export { NoSuchObjectError, isNoSuchObjectError } from './engine/errors';
+
+// ---- Docker's text formats (pure renderers) ---------------------------------------------------------
+export { renderImageInspect, imageInspectData } from './render/inspect-image';
+export { renderContainerInspect } from './render/inspect-container';
+export { renderHistory, historyRows } from './render/history';
+export { renderImageList } from './render/image-list';
+export { renderDiff } from './render/diff';
+export { renderMountLine, renderProcMountsLine, dockerContainerMount } from './render/mount-line';
+export { renderDockerRoot, dockerRootTree } from './render/docker-root';
+export { renderTree, findNode } from './render/tree';
+export { renderBytes } from './render/units';
+export type { Change, GraphDriver, HistoryRow, ImageInspect, ContainerInspect } from './render/types';
+
+// ---- lessons: display glue, explanations, exercises, pictures ---------------------------------------
+export * from './lessons';

@@ -6,7 +6,7 @@ import type { Disk, FileType, Inode } from './tree';
 import { Tree, major, makedev, minor } from './tree';
 import { addEntry } from './entries';
 
-export type Compact = string | { [name: string]: Compact } | null;
+export type Compact = string | number | { [name: string]: Compact } | null;
 
 const EXPLICIT_TYPES = new Set(['file', 'dir', 'symlink', 'whiteout', 'xwhiteout', 'hardlink', 'char', 'block', 'fifo']);
 /** Overlay xattrs the compact trees leave out: bookkeeping that says nothing about the tree's meaning. */
@@ -53,7 +53,7 @@ function walk(root: Inode, path: string): Inode | undefined {
 
 function makeNode(disk: Disk, value: Compact, root: Inode): Inode {
   if (typeof value === 'string') return fromString(disk, value);
-  if (value === null) throw new Error('compact tree: null is not a node');
+  if (value === null || typeof value === 'number') throw new Error(`compact tree: ${value} is not a node`);
   if (!isExplicit(value)) {
     const dir = disk.newInode('dir', 0o755);
     fillDir(dir, value, root);
