@@ -40,7 +40,9 @@ function unexplained(scenario: Scenario, kernel: ScenarioResult): Difference[] {
 function minimal(scenario: Scenario, kind: string): Scenario {
   return shrink(scenario, (batch) => {
     const kernel = runOnKernel(batch);
-    return batch.findIndex((candidate, i) => signature(unexplained(candidate, kernel[i])) === kind);
+    // A reduction can break the scenario itself (drop a hard link's target): the kernel runner
+    // then cannot build it (ERUNNER), and such a candidate shows nothing about the overlay.
+    return batch.findIndex((candidate, i) => kernel[i].mount_result !== 'ERUNNER' && signature(unexplained(candidate, kernel[i])) === kind);
   }, Date.now() + SHRINK_BUDGET_MS);
 }
 

@@ -124,6 +124,7 @@ class Run:
 
     def __init__(self, base):
         self.dir = tempfile.mkdtemp(prefix='scn-', dir=base)
+        os.chmod(self.dir, 0o755)  # ops run `as_uid` must be able to walk to the mount
         self.mounts = []
 
     def real(self, path):
@@ -633,6 +634,7 @@ def main(argv):
     scenarios = document['scenarios'] if 'scenarios' in document else [document]
     base = os.path.realpath(base)
     os.makedirs(base, exist_ok=True)
+    os.chmod(base, 0o755)
     os.umask(0o022)
     private_mount_namespace()
     results = [run_scenario(base, scenario) for scenario in scenarios]

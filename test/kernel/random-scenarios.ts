@@ -54,6 +54,8 @@ export function randomDir(dice: Dice, layer: number, depth: number): Dir {
     if (!dice.chance(depth === 0 ? 0.7 : 0.45)) continue;
     dir[name] = depth < 2 && dice.chance(0.35) ? randomDir(dice, layer, depth + 1) : randomLeaf(dice, name, layer);
   }
+  const file = NAMES.find((name) => typeof dir[name] === 'string' && !String(dir[name]).startsWith('->') && dir[name] !== 'WHITEOUT');
+  if (depth === 0 && file && dice.chance(0.15)) dir.h = explicit({ type: 'hardlink', to: file });  // C12, C13
   if (depth > 0 && dice.chance(0.12)) dir['@opaque'] = 'y';
   if (depth > 0 && dice.chance(0.04)) {
     dir['@opaque'] = 'x';  // "contains xattr whiteouts" (spec 1.5, A07): not opaque
@@ -123,6 +125,7 @@ export function randomOps(dice: Dice, known: string[]): { op: Op }[] {
   const ops: { op: Op }[] = [];
   for (let i = 1 + dice.int(10); i > 0; i--) {
     const op = dice.pick(MAKERS)(dice, () => pathOf(dice, paths));
+    if (dice.chance(0.1)) op.as_uid = 1000;  // an unprivileged caller: permission checks (B18)
     for (const made of [op.path, op.dst]) if (typeof made === 'string' && made && !paths.includes(made)) paths.push(made);
     ops.push({ op });
   }
