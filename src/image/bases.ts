@@ -215,13 +215,16 @@ const letters = 'abcdefghijklmnopqrstuvwxyz ';
  * placeholderBytes('/usr/bin/ls', 143232, { elf: true }).subarray(0, 4); // 7f 45 4c 46 ("\x7fELF")
  */
 export function placeholderBytes(path: string, size: number, { elf = false }: { elf?: boolean } = {}): Uint8Array {
-  // Whole 32-bit words from the generator (fast), mapped to letters for text files.
-  const words = new Uint32Array(Math.ceil(size / 4));
+  // A seeded block of at most 64 KiB, repeated: large files cost a copy, not a generator call per byte.
+  const blockSize = Math.min(size, 65536);
+  const words = new Uint32Array(Math.ceil(blockSize / 4));
   const next = xorshift32(seedFromText(`${path}\0${size}`));
   for (let i = 0; i < words.length; i++) words[i] = next();
-  const bytes = new Uint8Array(words.buffer, 0, size);
+  const block = new Uint8Array(words.buffer, 0, blockSize);
+  if (!elf) for (let i = 0; i < blockSize; i++) block[i] = i % 72 === 71 ? 0x0a : LETTER_OF_BYTE[block[i]];
+  const bytes = new Uint8Array(size);
+  for (let at = 0; at < size; at += blockSize) bytes.set(block.subarray(0, Math.min(blockSize, size - at)), at);
   if (elf) bytes.set(elfIdent.slice(0, Math.min(size, elfIdent.length)));
-  else for (let i = 0; i < size; i++) bytes[i] = i % 72 === 71 ? 0x0a : LETTER_OF_BYTE[bytes[i]];
   return bytes;
 }
 
