@@ -43,7 +43,7 @@ function contextOf(options: Options): SuiteContext {
   };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   if (typeof (globalThis as { gc?: unknown }).gc !== 'function') console.error('note: run with node --expose-gc (npm run bench does) so each timed run starts after a full GC');
   const options = parseArgs(process.argv.slice(2));
   const context = contextOf(options);
@@ -51,7 +51,7 @@ function main(): void {
   const measurements: Measurement[] = [];
   for (const suite of SUITES) {
     context.log(`suite ${suite.name}`);
-    measurements.push(...suite.run(context));
+    measurements.push(...(await suite.run(context)));
   }
   mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(options.out, JSON.stringify({ measurements }, null, 2) + '\n');
@@ -59,4 +59,7 @@ function main(): void {
   console.log(`\n${measurements.length} measurements in ${((Date.now() - started) / 1000).toFixed(0)} s → ${options.out}`);
 }
 
-main();
+main().catch((error: Error) => {
+  console.error(error.stack ?? error.message);
+  process.exitCode = 1;
+});

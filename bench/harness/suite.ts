@@ -21,7 +21,7 @@ export interface SuiteContext {
 /** Suite: one benchmark module. */
 export interface Suite {
   name: string;
-  run: (context: SuiteContext) => Measurement[];
+  run: (context: SuiteContext) => Promise<Measurement[]>;
 }
 
 /**

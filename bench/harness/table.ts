@@ -31,6 +31,9 @@ export function formatTable(measurements: Measurement[]): string {
   const out = [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
   const reasons = new Set(measurements.map((m) => m.reference).filter(isSkipped).map((r) => r.skipped));
   for (const reason of reasons) out.push(`* reference skipped: ${reason}`);
-  for (const m of measurements) for (const note of m.notes ?? []) out.push(`! ${m.name}: ${note}`);
+  // Busy-machine notes are alike; print each distinct note once, with how many measurements it concerns.
+  const notes = new Map<string, string[]>();
+  for (const m of measurements) for (const note of m.notes ?? []) notes.set(note, [...(notes.get(note) ?? []), m.name]);
+  for (const [note, names] of notes) out.push(`! ${names.length === 1 ? names[0] : `${names.length} measurements`}: ${note}`);
   return out.join('\n');
 }

@@ -1,6 +1,7 @@
 // Timing one piece of work: warm up (JIT, caches, the kernel's dentry cache), then take the median of
 // several runs — the median, because one garbage collection or one page fault in one run should not
 // move the result. Setup that must not be timed (a fresh mount for a mutating run) happens outside.
+// Between runs the loop yields to the event loop, so Ctrl-C is handled (and mounts undone) promptly.
 
 /**
  * TimingPlan: how many warm-up and timed runs to make. Work that takes a millisecond or two is noisy,
@@ -49,15 +50,15 @@ export function timeOnce(work: () => void): number {
 
 /**
  * timeMedian runs `runnable` plan.warmup times untimed and plan.runs times timed; only `work` is timed.
- * @example timeMedian({ warmup: 1, runs: 5 }, { prepare: () => [3, 1, 2], work: (xs) => xs.sort() })
+ * @example const { medianMs } = await timeMedian({ warmup: 1, runs: 5 }, { prepare: () => [3, 1, 2], work: (xs) => xs.sort() })
  */
-export function timeMedian<S>(plan: TimingPlan, runnable: Runnable<S>): Timed {
-  for (let i = 0; i < plan.warmup; i++) runOnce(runnable);
+export async function timeMedian<S>(plan: TimingPlan, runnable: Runnable<S>): Promise<Timed> {
+  for (let i = 0; i < plan.warmup; i++) await runOnce(runnable);
   const samplesMs: number[] = [];
   let totalMs = 0;
   const maxRuns = plan.maxRuns ?? plan.runs * 10;
   while (samplesMs.length < plan.runs || (totalMs < (plan.minTotalMs ?? 0) && samplesMs.length < maxRuns)) {
-    const ms = runOnce(runnable);
+    const ms = await runOnce(runnable);
     samplesMs.push(ms);
     totalMs += ms;
   }
@@ -67,16 +68,16 @@ export function timeMedian<S>(plan: TimingPlan, runnable: Runnable<S>): Timed {
 /**
  * timeMedianPair times two runnables taking turns (a, b, a, b …), so that whatever else the machine
  * is doing at the moment slows both sides alike instead of whichever happened to run then.
- * @example const [ours, theirs] = timeMedianPair({ warmup: 1, runs: 5 }, simulated, kernel)
+ * @example const [ours, theirs] = await timeMedianPair({ warmup: 1, runs: 5 }, simulated, kernel)
  */
-export function timeMedianPair<A, B>(plan: TimingPlan, a: Runnable<A>, b: Runnable<B>): [Timed, Timed] {
-  for (let i = 0; i < plan.warmup; i++) { runOnce(a); runOnce(b); }
+export async function timeMedianPair<A, B>(plan: TimingPlan, a: Runnable<A>, b: Runnable<B>): Promise<[Timed, Timed]> {
+  for (let i = 0; i < plan.warmup; i++) { await runOnce(a); await runOnce(b); }
   const samples: [number[], number[]] = [[], []];
   let totalMs = 0;
   const maxRuns = plan.maxRuns ?? plan.runs * 10;
   while (samples[0].length < plan.runs || (totalMs < (plan.minTotalMs ?? 0) && samples[0].length < maxRuns)) {
-    const msA = runOnce(a);
-    const msB = runOnce(b);
+    const msA = await runOnce(a);
+    const msB = await runOnce(b);
     samples[0].push(msA);
     samples[1].push(msB);
     totalMs += Math.min(msA, msB);
@@ -84,8 +85,12 @@ export function timeMedianPair<A, B>(plan: TimingPlan, a: Runnable<A>, b: Runnab
   return [{ medianMs: median(samples[0]), samplesMs: samples[0] }, { medianMs: median(samples[1]), samplesMs: samples[1] }];
 }
 
-/** runOnce: prepare, collect garbage, time the work, clean up; returns the work's milliseconds. */
-function runOnce<S>(runnable: Runnable<S>): number {
+/** breathe lets pending events (a SIGINT) run before the next run starts. */
+const breathe = (): Promise<void> => new Promise((done) => setImmediate(done));
+
+/** runOnce: yield, prepare, collect garbage, time the work, clean up; returns the work's milliseconds. */
+async function runOnce<S>(runnable: Runnable<S>): Promise<number> {
+  await breathe();
   const state = runnable.prepare();
   try {
     collectGarbage();

@@ -27,7 +27,7 @@ export function simSide(stack: SimStack): Side {
     label: 'layerlab',
     mount: () => {
       const m = mountSim(stack);
-      return { fs: mountFs(m), root: '', release: () => m.umount() };
+      return { fs: mountFs(m.mount), root: '', release: m.release };
     },
   };
 }

@@ -3,6 +3,7 @@
 import { release } from 'node:os';
 import type { Measurement, Reference } from '../harness/record';
 import { measurement } from '../harness/record';
+import { busyNote } from '../harness/machine';
 import type { Suite, SuiteContext } from '../harness/suite';
 import type { TimingPlan } from '../harness/timing';
 import { timeMedian, timeMedianPair } from '../harness/timing';
@@ -36,21 +37,21 @@ export const overlaySuite: Suite = {
 /**
  * runOverlaySuite measures every wanted case at every size; the kernel side is skipped, with the
  * reason recorded, when it cannot run here.
- * @example runOverlaySuite({ ...context, referenceOff: 'testing' }, [{ layers: 2, files: 50 }])
+ * @example const records = await runOverlaySuite({ ...context, referenceOff: 'testing' }, [{ layers: 2, files: 50 }])
  */
-export function runOverlaySuite(context: SuiteContext, sizes: StackSize[]): Measurement[] {
+export async function runOverlaySuite(context: SuiteContext, sizes: StackSize[]): Promise<Measurement[]> {
   const out: Measurement[] = [];
   let reason: string | undefined | null = null;   // null: not asked yet (the probe mounts something)
   for (const size of sizes) {
     const cases = OVERLAY_CASES.filter((c) => context.wanted(caseName(c.key, size)));
     if (cases.length === 0) continue;
     if (reason === null) reason = context.referenceOff ?? whyNoRealOverlay();
-    out.push(...measureSize(context, size, cases, reason));
+    out.push(...(await measureSize(context, size, cases, reason)));
   }
   return out;
 }
 
-function measureSize(context: SuiteContext, size: StackSize, cases: OverlayCase[], reason: string | undefined): Measurement[] {
+async function measureSize(context: SuiteContext, size: StackSize, cases: OverlayCase[], reason: string | undefined): Promise<Measurement[]> {
   const plan = planStack({ ...size, seed: 1000 * size.layers + size.files });
   const sim = simSide(buildSimStack(plan));
   let real: RealStack | undefined;
@@ -59,24 +60,27 @@ function measureSize(context: SuiteContext, size: StackSize, cases: OverlayCase[
     try { real = materialize(plan); } catch (error) { skipped = `could not materialize the layers: ${(error as Error).message}`; }
   }
   try {
-    return cases.map((c) => measureCase(context, c, plan, sim, real ? realSide(real) : skipped!));
+    const out: Measurement[] = [];
+    for (const c of cases) out.push(await measureCase(context, c, plan, sim, real ? realSide(real) : skipped!));
+    return out;
   } finally {
     real?.destroy();
   }
 }
 
-function measureCase(context: SuiteContext, overlayCase: OverlayCase, plan: StackPlan, sim: Side, real: Side | string): Measurement {
+async function measureCase(context: SuiteContext, overlayCase: OverlayCase, plan: StackPlan, sim: Side, real: Side | string): Promise<Measurement> {
   const name = caseName(overlayCase.key, { layers: plan.layerCount, files: plan.fileCount });
   const timing = overlayCase.mutates ? context.timing.writes : context.timing.reads;
   context.log(`${name}${typeof real === 'string' ? '' : ' (layerlab and kernel taking turns)'}`);
   let pair: [SideResult, SideResult | string] | undefined;
   if (typeof real !== 'string') {
-    try { pair = timeBoth(overlayCase, plan, timing, sim, real); } catch (error) { real = `kernel run failed: ${(error as Error).message}`; }
+    try { pair = await timeBoth(overlayCase, plan, timing, sim, real); } catch (error) { real = `kernel run failed: ${(error as Error).message}`; }
   }
-  const [ours, theirs] = pair ?? [timeAlone(overlayCase, plan, timing, sim), real as string];
+  const [ours, theirs] = pair ?? [await timeAlone(overlayCase, plan, timing, sim), real as string];
+  const busy = busyNote();
   return measurement({
     name, inputs: inputsOf(overlayCase, plan), layerlab: { value: round(ours.medianMs), unit: 'ms' },
-    reference: referenceOf(theirs), target: overlayCase.target, notes: disagreements(overlayCase, plan, ours, theirs),
+    reference: referenceOf(theirs), target: overlayCase.target, notes: [...disagreements(overlayCase, plan, ours, theirs), ...(busy ? [busy] : [])],
   });
 }
 
@@ -106,21 +110,21 @@ interface SideResult {
   count: number | undefined;
 }
 
-function timeAlone(overlayCase: OverlayCase, plan: StackPlan, timing: TimingPlan, side: Side): SideResult {
+async function timeAlone(overlayCase: OverlayCase, plan: StackPlan, timing: TimingPlan, side: Side): Promise<SideResult> {
   const run = caseRun(overlayCase, side, plan);
   try {
-    return { medianMs: timeMedian(timing, run.runnable).medianMs, count: run.count() };
+    return { medianMs: (await timeMedian(timing, run.runnable)).medianMs, count: run.count() };
   } finally {
     run.close();
   }
 }
 
-function timeBoth(overlayCase: OverlayCase, plan: StackPlan, timing: TimingPlan, sim: Side, real: Side): [SideResult, SideResult] {
+async function timeBoth(overlayCase: OverlayCase, plan: StackPlan, timing: TimingPlan, sim: Side, real: Side): Promise<[SideResult, SideResult]> {
   const ours = caseRun(overlayCase, sim, plan);
   try {
     const theirs = caseRun(overlayCase, real, plan);
     try {
-      const [a, b] = timeMedianPair(timing, ours.runnable, theirs.runnable);
+      const [a, b] = await timeMedianPair(timing, ours.runnable, theirs.runnable);
       return [{ medianMs: a.medianMs, count: ours.count() }, { medianMs: b.medianMs, count: theirs.count() }];
     } finally {
       theirs.close();
