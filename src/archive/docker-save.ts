@@ -7,7 +7,12 @@ import { jsonChecker, readJson } from './json';
 
 const MANIFEST = 'manifest.json';
 
-/** isDockerSave: the archive has a manifest.json, which is all `docker load` looks at. */
+/**
+ * isDockerSave: the archive has a manifest.json, which is all `docker load` looks at.
+ *
+ * @example
+ * isDockerSave(filesOfTar(bytes)) // true for any docker save tar
+ */
 export function isDockerSave(files: ArchiveFiles): boolean {
   return files.has(MANIFEST);
 }

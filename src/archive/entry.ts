@@ -3,7 +3,12 @@
 // these; the importer (import.ts) reads and verifies the blobs they point at.
 import type { Platform } from '../image/manifest';
 
-/** ArchiveFormat: how the archive named the image — `docker save`'s manifest.json or an OCI index. */
+/**
+ * ArchiveFormat: how the archive named the image — `docker save`'s manifest.json or an OCI index.
+ *
+ * @example
+ * const format: ArchiveFormat = 'oci';
+ */
 export type ArchiveFormat = 'docker-archive' | 'oci';
 
 /**

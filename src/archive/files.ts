@@ -9,7 +9,12 @@ import { walkTar } from '../layer/tar/read';
 import type { TarEntry } from '../layer/tar/entry';
 import { InvalidArchiveError } from './errors';
 
-/** ArchiveFiles: read-only access to the files of an archive by their path inside it. */
+/**
+ * ArchiveFiles: read-only access to the files of an archive by their path inside it.
+ *
+ * @example
+ * const files: ArchiveFiles = openArchive('save.tar'); files.read('manifest.json')
+ */
 export interface ArchiveFiles {
   /** label names the archive in messages (its path, or 'archive bytes'). */
   readonly label: string;
@@ -127,7 +132,9 @@ export function filesOfDirectory(dir: string): ArchiveFiles {
   };
   const read = (path: string): Uint8Array | undefined => {
     const real = locate(path);
-    return real === undefined ? undefined : new Uint8Array(readFileSync(real));
+    if (real === undefined) return undefined;
+    const bytes = readFileSync(real);
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   };
   return { label: dir, totalBytes: directorySize(root), read, has: (path) => locate(path) !== undefined };
 }

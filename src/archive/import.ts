@@ -2,7 +2,6 @@
 // layers), OCI layouts as a directory or a tar. The archive is read into memory once; its tar is
 // walked with views (no copies); each layer is decompressed on its own (bounded, so a bomb stops
 // early), checked against the config's diff_ids and applied to one shared Disk.
-import { readFileSync, statSync } from 'node:fs';
 import type { Disk } from '../overlay/tree';
 import { Layer, layerDisk, layerFromTar } from '../layer/layer';
 import { DEFAULT_MAX_BYTES, decompress } from '../layer/compression';
@@ -11,16 +10,20 @@ import { makeImage, type Image } from '../image/image';
 import { imageID } from '../image/digest';
 import { parseImageConfig } from '../image/parse';
 import type { ImageConfig } from '../image/types';
-import { filesOfDirectory, filesOfTar, type ArchiveFiles } from './files';
+import type { ArchiveFiles } from './files';
 import type { ArchiveFormat, ArchiveImageEntry, BlobRef } from './entry';
-import { dockerSaveEntries, isDockerSave } from './docker-save';
-import { isOciLayout, ociEntries } from './oci-layout';
+import { listArchive, openArchive } from './open';
 import { readBlob } from './blobs';
 import { selectEntry } from './select';
 import { InvalidArchiveError } from './errors';
 import type { ProgressCallback } from './progress';
 
-/** ImportOptions: which image, whether to check digests, where to report progress, where layers go. */
+/**
+ * ImportOptions: which image, whether to check digests, where to report progress, where layers go.
+ *
+ * @example
+ * await importArchive('save.tar', { reference: 'sim:latest', verify: true, onProgress: terminalProgress() })
+ */
 export interface ImportOptions {
   /** A tag (`sim:latest`, `latest`), a manifest digest or an image ID; needed when the archive holds several images. */
   reference?: string;
@@ -47,48 +50,6 @@ export interface ImportedImage {
   format: ArchiveFormat;
   manifestDigest?: string;
   archive: string;
-}
-
-/**
- * openArchive gives access to the files of an archive: a directory is an OCI layout, a file or
- * bytes a tar (read once into memory).
- *
- * @example
- * openArchive('/work/shared/fixtures/generated/sim-oci').read('index.json')
- */
-export function openArchive(input: string | Uint8Array): ArchiveFiles {
-  if (typeof input !== 'string') return filesOfTar(input);
-  let isDirectory: boolean;
-  try {
-    isDirectory = statSync(input).isDirectory();
-  } catch (error) {
-    throw new InvalidArchiveError({ archive: input, reason: `cannot open it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
-  }
-  return isDirectory ? filesOfDirectory(input) : filesOfTar(new Uint8Array(readFileSync(input)), input);
-}
-
-/**
- * listArchive lists every image an archive holds (no layer is read).
- *
- * @example
- * (await listArchive('two-images.tar')).map((e) => e.tags)
- */
-export async function listArchive(input: string | Uint8Array | ArchiveFiles, { verify = true, format }: { verify?: boolean; format?: ArchiveFormat } = {}): Promise<ArchiveImageEntry[]> {
-  const files = isArchiveFiles(input) ? input : openArchive(input);
-  const useOci = format === 'oci' || (format === undefined && !isDockerSave(files));
-  if (useOci && isOciLayout(files)) return ociEntries(files, { verify });
-  if (!useOci && isDockerSave(files)) return dockerSaveEntries(files);
-  throw new InvalidArchiveError({ archive: files.label, reason: notAnArchiveReason(files, format) });
-}
-
-function notAnArchiveReason(files: ArchiveFiles, format?: ArchiveFormat): string {
-  if (format === 'oci') return 'it has no index.json, so it is not an OCI layout';
-  if (files.has('repositories')) return 'it has a repositories file but no manifest.json: a save from before Docker 1.10, which docker load rejects too';
-  return 'it has neither manifest.json nor index.json, so it is not a docker save or OCI archive';
-}
-
-function isArchiveFiles(input: unknown): input is ArchiveFiles {
-  return typeof input === 'object' && input !== null && typeof (input as ArchiveFiles).read === 'function';
 }
 
 /**

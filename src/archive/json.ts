@@ -4,7 +4,12 @@
 import type { ArchiveFiles } from './files';
 import { InvalidArchiveError } from './errors';
 
-/** JsonObject: a parsed JSON object whose members are still unchecked. */
+/**
+ * JsonObject: a parsed JSON object whose members are still unchecked.
+ *
+ * @example
+ * const manifest: JsonObject = check.object(value, 'the manifest');
+ */
 export type JsonObject = Record<string, unknown>;
 
 /**
@@ -22,7 +27,12 @@ export function readJson(files: ArchiveFiles, path: string, { required = true } 
   return parseJson(bytes, files.label, path);
 }
 
-/** parseJson parses bytes already read, with the same errors as readJson. */
+/**
+ * parseJson parses bytes already read, with the same errors as readJson.
+ *
+ * @example
+ * parseJson(files.read('index.json')!, files.label, 'index.json')
+ */
 export function parseJson(bytes: Uint8Array, archive: string, file: string): unknown {
   try {
     return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'));
@@ -46,7 +56,12 @@ export interface JsonChecker {
   number(value: unknown, what: string): number;
 }
 
-/** jsonChecker makes the accessors for one file of one archive. */
+/**
+ * jsonChecker makes the accessors for one file of one archive.
+ *
+ * @example
+ * jsonChecker('save.tar', 'manifest.json').string(entry.Config, 'Config')
+ */
 export function jsonChecker(archive: string, file: string): JsonChecker {
   const fail = (what: string, wanted: string): never => {
     throw new InvalidArchiveError({ archive, file, reason: `${what} should be ${wanted}` });

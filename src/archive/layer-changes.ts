@@ -33,7 +33,12 @@ export interface LayerChanges {
   hidden: HiddenPath[];
 }
 
-/** layerChanges compares a layer's directory with the merged view of the layers below (undefined: none). */
+/**
+ * layerChanges compares a layer's directory with the merged view of the layers below (undefined: none).
+ *
+ * @example
+ * layerChanges(image.layers[1].tree.root, mergedView(image.layers.slice(0, 1)))
+ */
 export function layerChanges(root: Inode, below: MergedView | undefined): LayerChanges {
   const out: LayerChanges = { changes: [], hidden: [] };
   walk(root, '/', below, below !== undefined, out);

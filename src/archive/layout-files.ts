@@ -25,10 +25,20 @@ export interface OutputFile {
   mtime: number;
 }
 
-/** OCI_LAYOUT_BYTES: `{"imageLayoutVersion": "1.0.0"}` — Docker writes the space, and no newline. */
+/**
+ * OCI_LAYOUT_BYTES: `{"imageLayoutVersion": "1.0.0"}` — Docker writes the space, and no newline.
+ *
+ * @example
+ * Buffer.from(OCI_LAYOUT_BYTES).toString() // '{"imageLayoutVersion": "1.0.0"}'
+ */
 export const OCI_LAYOUT_BYTES = Buffer.from('{"imageLayoutVersion": "1.0.0"}');
 
-/** LayoutOptions: tags for index.json, and whether layers are stored gzip-compressed (umoci 0.4 needs that). */
+/**
+ * LayoutOptions: tags for index.json, and whether layers are stored gzip-compressed (umoci 0.4 needs that).
+ *
+ * @example
+ * ociLayoutFiles(image, { tags: ['latest'], compression: 'gzip' })
+ */
 export interface LayoutOptions {
   tags?: string[];
   compression?: 'none' | 'gzip';
@@ -36,7 +46,12 @@ export interface LayoutOptions {
 
 interface Blobs { files: OutputFile[]; manifest: Descriptor; layerDescriptors: Descriptor[] }
 
-/** createdSeconds: the image's `created` time, which Docker gives its blobs as mtime. */
+/**
+ * createdSeconds: the image's `created` time, which Docker gives its blobs as mtime.
+ *
+ * @example
+ * createdSeconds(image) // 1700000000 for created 2023-11-14T22:13:20Z
+ */
 export function createdSeconds(image: Image): number {
   return (image.config.created && unixSeconds(image.config.created)) || 0;
 }
@@ -57,7 +72,12 @@ function imageBlobs(image: Image, compression: 'none' | 'gzip'): Blobs {
   return { files, manifest, layerDescriptors };
 }
 
-/** blobName: `blobs/sha256/<hex>`. */
+/**
+ * blobName: `blobs/sha256/<hex>`.
+ *
+ * @example
+ * blobName('sha256:ab…') // 'blobs/sha256/ab…'
+ */
 export function blobName(digest: string): string {
   return `blobs/${digest.replace(':', '/')}`;
 }

@@ -16,7 +16,12 @@ import { createIdGenerator } from '../image/ids';
 import { MaterializeError } from './errors';
 import { writeTree } from './real-fs';
 
-/** MaterializedLayer: where one layer went. */
+/**
+ * MaterializedLayer: where one layer went.
+ *
+ * @example
+ * materialize(image, { dir }).layers[0] // { cacheID: '3f9c…', linkID: 'XQ4M…' }
+ */
 export interface MaterializedLayer {
   cacheID: string;
   linkID: string;
@@ -39,7 +44,12 @@ export interface Materialized {
   mergedDir: string;
 }
 
-/** MaterializeOptions: the target directory (must be empty or absent), a container upper, the ID seed. */
+/**
+ * MaterializeOptions: the target directory (must be empty or absent), a container upper, the ID seed.
+ *
+ * @example
+ * materialize(image, { dir: '/tmp/ov2', upper: container.upperDir, seed: 'lesson-3' })
+ */
 export interface MaterializeOptions {
   dir: string;
   upper?: Inode;

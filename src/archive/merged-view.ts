@@ -6,7 +6,12 @@ import type { Inode, Tree } from '../overlay/tree';
 import type { Stats } from '../overlay/stats';
 import type { Layer } from '../layer/layer';
 
-/** MergedView: read-only questions about the merged tree; `close` unmounts. */
+/**
+ * MergedView: read-only questions about the merged tree; `close` unmounts.
+ *
+ * @example
+ * const view = mergedView(image.layers)!; view.lstat('/etc')?.isDirectory(); view.close();
+ */
 export interface MergedView {
   lstat(path: string): Stats | undefined;
   readdir(path: string): string[];
@@ -53,7 +58,12 @@ export function subtreeBytes(view: MergedView, path: string): number {
   return view.readdir(path).reduce((sum, name) => sum + subtreeBytes(view, joinPath(path, name)), 0);
 }
 
-/** joinPath joins an absolute directory path and a name: joinPath('/', 'etc') === '/etc'. */
+/**
+ * joinPath joins an absolute directory path and a name: joinPath('/', 'etc') === '/etc'.
+ *
+ * @example
+ * joinPath('/etc', 'passwd') // '/etc/passwd'
+ */
 export function joinPath(dir: string, name: string): string {
   return dir === '/' ? `/${name}` : `${dir}/${name}`;
 }

@@ -10,15 +10,32 @@ import { InvalidArchiveError } from './errors';
 import { blobPath, readBlob } from './blobs';
 import { jsonChecker, parseJson, readJson, type JsonChecker, type JsonObject } from './json';
 
-/** REF_NAME and CONTAINERD_NAME: the annotations that tag an index entry. */
+/**
+ * REF_NAME: the OCI annotation that tags an index entry (`latest`).
+ *
+ * @example
+ * descriptor.annotations?.[REF_NAME] // 'latest'
+ */
 export const REF_NAME = 'org.opencontainers.image.ref.name';
+
+/**
+ * CONTAINERD_NAME: the annotation Docker 25+ and containerd add with the full name.
+ *
+ * @example
+ * descriptor.annotations?.[CONTAINERD_NAME] // 'docker.io/library/sim:latest'
+ */
 export const CONTAINERD_NAME = 'io.containerd.image.name';
 
 const INDEX_TYPES: string[] = [MediaType.ociIndex, MediaType.dockerManifestList];
 const MANIFEST_TYPES: string[] = [MediaType.ociManifest, MediaType.dockerManifest];
 const MAX_DEPTH = 8;
 
-/** isOciLayout: the archive has an index.json (oci-layout is required too, but some tools forget it). */
+/**
+ * isOciLayout: the archive has an index.json (oci-layout is required too, but some tools forget it).
+ *
+ * @example
+ * isOciLayout(filesOfDirectory('oci-dir')) // true
+ */
 export function isOciLayout(files: ArchiveFiles): boolean {
   return files.has('index.json');
 }

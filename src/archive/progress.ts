@@ -17,7 +17,12 @@ export interface ImportProgress {
   blob: string;
 }
 
-/** ProgressCallback receives every progress event. */
+/**
+ * ProgressCallback receives every progress event.
+ *
+ * @example
+ * const log: ProgressCallback = (p) => console.log(p.bytesDone, p.bytesTotal);
+ */
 export type ProgressCallback = (progress: ImportProgress) => void;
 
 /**
@@ -33,7 +38,12 @@ export function progressLine(p: ImportProgress, width = 30): string {
   return `[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${percent} ${renderBytes(p.bytesDone)}/${renderBytes(p.bytesTotal)} ${p.blob}`;
 }
 
-/** ProgressStream: the part of a Node stream the terminal bar needs. */
+/**
+ * ProgressStream: the part of a Node stream the terminal bar needs.
+ *
+ * @example
+ * terminalProgress(process.stderr)
+ */
 export interface ProgressStream {
   isTTY?: boolean;
   columns?: number;

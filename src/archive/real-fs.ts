@@ -30,12 +30,20 @@ const PYTHON_SCRIPT = [
  * must (it is how overlay2 stores an opaque directory); other `trusted.overlay.*` names would
  * steer the real kernel (redirects, metacopy) and `trusted.*`/`security.*` other than file
  * capabilities are host policy, so an untrusted layer may not set them.
+ *
+ * @example
+ * keptXattr('trusted.overlay.redirect') // false
  */
 export function keptXattr(name: string): boolean {
   return name === 'trusted.overlay.opaque' || name === 'security.capability' || name.startsWith('user.');
 }
 
-/** insidePath joins `root` and checked names, refusing any name that could leave `root`. */
+/**
+ * insidePath joins `root` and checked names, refusing any name that could leave `root`.
+ *
+ * @example
+ * insidePath('/tmp/t', ['etc', 'passwd']) // '/tmp/t/etc/passwd'
+ */
 export function insidePath(root: string, names: string[]): string {
   for (const name of names) {
     if (name === '' || name === '.' || name === '..' || name.includes('/') || name.includes('\0')) {
@@ -99,7 +107,12 @@ function setMetadata(path: string, inode: Inode): void {
   if (inode.type === 'symlink') lutimesSync(path, atime, mtime); else utimesSync(path, atime, mtime);
 }
 
-/** pythonPath: Debian's interpreter when present (pyenv shims may lack a usable python). */
+/**
+ * pythonPath: Debian's interpreter when present (pyenv shims may lack a usable python).
+ *
+ * @example
+ * pythonPath() // '/usr/bin/python3'
+ */
 export function pythonPath(): string {
   return existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 }

@@ -8,10 +8,20 @@ import type { Image } from '../image/image';
 import { importArchive, type ImportOptions, type ImportedImage } from './import';
 import { InvalidSourceError } from './errors';
 
-/** Transport: the archive kinds understood here. */
+/**
+ * Transport: the archive kinds understood here.
+ *
+ * @example
+ * const t: Transport = 'oci-archive';
+ */
 export type Transport = 'docker-archive' | 'oci' | 'oci-archive';
 
-/** TRANSPORTS: every transport name accepted, in the order messages list them. */
+/**
+ * TRANSPORTS: every transport name accepted, in the order messages list them.
+ *
+ * @example
+ * TRANSPORTS.join(', ') // 'docker-archive, oci, oci-archive'
+ */
 export const TRANSPORTS: Transport[] = ['docker-archive', 'oci', 'oci-archive'];
 
 /**

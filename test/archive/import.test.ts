@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { haveShared, sharedPath } from '../helpers/shared';
-import { importArchive, listArchive } from '../../src/archive/import';
+import { importArchive } from '../../src/archive/import';
+import { listArchive } from '../../src/archive/open';
 import { isDigestMismatchError } from '../../src/layer/digest';
 import { Disk } from '../../src/overlay/tree';
 import type { ImportProgress } from '../../src/archive/progress';

@@ -6,6 +6,12 @@ import { efficiencyReport } from '../../archive/efficiency';
 import { renderEfficiency } from '../../archive/report-text';
 import { terminalProgress } from '../../archive/progress';
 
+/**
+ * efficiency: the `layerlab efficiency` command.
+ *
+ * @example
+ * await main(['efficiency', 'docker-archive:save.tar'])
+ */
 export const efficiency: Command = {
   name: 'efficiency',
   summary: "Score an image's space efficiency the way dive does (files stored twice or deleted).",

@@ -6,6 +6,12 @@ import { openSourceImage } from '../../archive/source';
 import { exportImage } from '../../archive/export';
 import { terminalProgress } from '../../archive/progress';
 
+/**
+ * exportCommand: the `layerlab export` command.
+ *
+ * @example
+ * await main(['export', 'docker-archive:save.tar', 'oci:/tmp/out:latest', '--gzip'])
+ */
 export const exportCommand: Command = {
   name: 'export',
   summary: 'Write an image as an OCI layout, an oci-archive or a docker save tar.',

@@ -7,6 +7,12 @@ import { layerReports } from '../../archive/explore';
 import { renderLayerReports } from '../../archive/report-text';
 import { terminalProgress } from '../../archive/progress';
 
+/**
+ * layers: the `layerlab layers` command.
+ *
+ * @example
+ * await main(['layers', 'oci:/tmp/oci-demo:latest'])
+ */
 export const layers: Command = {
   name: 'layers',
   summary: 'Show what each layer of an image adds, changes and deletes.',

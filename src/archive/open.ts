@@ -1,0 +1,53 @@
+// Opening an archive and listing the images it holds. A directory is an OCI layout; a file (or
+// bytes) is a tar — a `docker save` when it has manifest.json (what `docker load` reads, so
+// Docker 25+ saves are read that way unless asked otherwise), else an OCI layout in a tar.
+import { readFileSync, statSync } from 'node:fs';
+import { filesOfDirectory, filesOfTar, type ArchiveFiles } from './files';
+import type { ArchiveFormat, ArchiveImageEntry } from './entry';
+import { dockerSaveEntries, isDockerSave } from './docker-save';
+import { isOciLayout, ociEntries } from './oci-layout';
+import { InvalidArchiveError } from './errors';
+
+/**
+ * openArchive gives access to the files of an archive: a directory is an OCI layout, a file or
+ * bytes a tar (read once into memory).
+ *
+ * @example
+ * openArchive('/work/shared/fixtures/generated/sim-oci').read('index.json')
+ */
+export function openArchive(input: string | Uint8Array): ArchiveFiles {
+  if (typeof input !== 'string') return filesOfTar(input);
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(input).isDirectory();
+  } catch (error) {
+    throw new InvalidArchiveError({ archive: input, reason: `cannot open it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+  }
+  if (isDirectory) return filesOfDirectory(input);
+  const bytes = readFileSync(input);   // one read; everything after is a view into these bytes
+  return filesOfTar(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), input);
+}
+
+/**
+ * listArchive lists every image an archive holds (no layer is read).
+ *
+ * @example
+ * (await listArchive('two-images.tar')).map((e) => e.tags)
+ */
+export async function listArchive(input: string | Uint8Array | ArchiveFiles, { verify = true, format }: { verify?: boolean; format?: ArchiveFormat } = {}): Promise<ArchiveImageEntry[]> {
+  const files = isArchiveFiles(input) ? input : openArchive(input);
+  const useOci = format === 'oci' || (format === undefined && !isDockerSave(files));
+  if (useOci && isOciLayout(files)) return ociEntries(files, { verify });
+  if (!useOci && isDockerSave(files)) return dockerSaveEntries(files);
+  throw new InvalidArchiveError({ archive: files.label, reason: notAnArchiveReason(files, format) });
+}
+
+function notAnArchiveReason(files: ArchiveFiles, format?: ArchiveFormat): string {
+  if (format === 'oci') return 'it has no index.json, so it is not an OCI layout';
+  if (files.has('repositories')) return 'it has a repositories file but no manifest.json: a save from before Docker 1.10, which docker load rejects too';
+  return 'it has neither manifest.json nor index.json, so it is not a docker save or OCI archive';
+}
+
+function isArchiveFiles(input: unknown): input is ArchiveFiles {
+  return typeof input === 'object' && input !== null && typeof (input as ArchiveFiles).read === 'function';
+}
