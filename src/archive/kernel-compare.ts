@@ -11,6 +11,7 @@ import type { Image } from '../image/image';
 import type { Inode } from '../overlay/tree';
 import { materialize, type Materialized } from './materialize';
 import { mergedView } from './merged-view';
+import { isArchiveError } from './errors';
 import { compareListings, listDirectory, listMergedView } from './tree-listing';
 
 /**
@@ -38,7 +39,8 @@ export function compareWithKernel(image: Image, { upper }: { upper?: Inode } = {
   if (reason) return { ok: false, differences: [], skipped: reason };
   const dir = mkdtempSync(join(tmpdir(), 'layerlab-overlay2-'));
   try {
-    const made = materialize(image, { dir, upper });
+    const made = materializeOrReason(image, dir, upper);
+    if (typeof made === 'string') return { ok: false, differences: [], skipped: made };
     const mounted = mountReal(made);
     if (typeof mounted === 'string') return { ok: false, differences: [], skipped: mounted };
     try {
@@ -57,6 +59,16 @@ function cannotMount(image: Image): string | undefined {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return 'mounting overlayfs needs root (CAP_SYS_ADMIN); run as root to compare with the kernel';
   if (image.layers.length === 0) return 'the image has no layers to mount';
   return undefined;
+}
+
+/** materializeOrReason: a layer that cannot be written safely (or no python3) is a reason to skip. */
+function materializeOrReason(image: Image, dir: string, upper?: Inode): Materialized | string {
+  try {
+    return materialize(image, { dir, upper });
+  } catch (error) {
+    if (isArchiveError(error)) return `the image cannot be materialized here: ${error.message}`;
+    throw error;
+  }
 }
 
 /** mountReal mounts the container directory; a refusal comes back as the reason text. */

@@ -33,7 +33,7 @@ export interface MaterializedLayer {
  *
  * @example
  * const m = materialize(image, { dir: '/tmp/ov2' });
- * m.mountData // 'lowerdir=l/…:l/…,upperdir=<id>/diff,workdir=<id>/work'
+ * m.mountData // 'index=off,lowerdir=l/…:l/…,upperdir=<id>/diff,workdir=<id>/work'
  */
 export interface Materialized {
   root: string;
@@ -99,14 +99,16 @@ function layerDir(root: string, made: MaterializedLayer, below: MaterializedLaye
 }
 
 /**
- * mountData is the overlay mount data string overlay2 builds: short `l/` lowerdirs (uppermost
- * first), the container's diff as upperdir and its work dir, all relative to the overlay2 root.
+ * mountData is the overlay mount data string overlay2 builds: `index=off` (moby's indexOff, on
+ * every kernel that has the option), short `l/` lowerdirs (uppermost first), the container's
+ * diff as upperdir and its work dir, all relative to the overlay2 root — the form moby uses when
+ * absolute paths would not fit in a page, mounted from the root as its working directory.
  *
  * @example
  * mountData([{ cacheID: 'c2', linkID: 'B' }, { cacheID: 'c1', linkID: 'A' }], { cacheID: 'ct', linkID: 'C' })
- * // 'lowerdir=l/B:l/A,upperdir=ct/diff,workdir=ct/work'
+ * // 'index=off,lowerdir=l/B:l/A,upperdir=ct/diff,workdir=ct/work'
  */
 export function mountData(lowersTopFirst: MaterializedLayer[], container: MaterializedLayer): string {
   const lowerdir = lowersTopFirst.map((l) => `l/${l.linkID}`).join(':');
-  return `lowerdir=${lowerdir},upperdir=${container.cacheID}/diff,workdir=${container.cacheID}/work`;
+  return `index=off,lowerdir=${lowerdir},upperdir=${container.cacheID}/diff,workdir=${container.cacheID}/work`;
 }

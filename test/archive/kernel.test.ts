@@ -46,7 +46,7 @@ describe.skipIf(!isRoot)('materialize', () => {
       expect(whiteout.isCharacterDevice() && whiteout.rdev === 0).toBe(true);
       const opaque = execFileSync('getfattr', ['--only-values', '-n', 'trusted.overlay.opaque', join(dir, top.cacheID, 'diff/app')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
       expect(opaque).toBe('y');
-      expect(m.mountData).toBe(`lowerdir=l/${top.linkID}:l/${base.linkID},upperdir=${m.container.cacheID}/diff,workdir=${m.container.cacheID}/work`);
+      expect(m.mountData).toBe(`index=off,lowerdir=l/${top.linkID}:l/${base.linkID},upperdir=${m.container.cacheID}/diff,workdir=${m.container.cacheID}/work`);
       expect(materialize(smallImage(), { dir: mkdtempSync(join(tmpdir(), 'layerlab-mat-')), seed: 'demo' }).layers).toEqual(m.layers);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -78,6 +78,13 @@ describe.skipIf(!isRoot)('compareWithKernel', () => {
       if (result.skipped) console.log(`kernel comparison skipped: ${result.skipped}`);
       expect(result.differences, path).toEqual([]);
     }
+  });
+
+  it('skips, with the reason, an image holding a real device node', () => {
+    const disk = new Disk();
+    const layer = layerFromDirectory(treeFromCompact({ dev: { sda: { type: 'block', major: 8, minor: 0 } } }), { disk });
+    const image = makeImage({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [layer.diffID] } }, [layer]);
+    expect(compareWithKernel(image).skipped).toMatch(/block device 8:0/);
   });
 
   it('leaves no mount and no directory behind', () => {
