@@ -92,13 +92,14 @@ describe('npm run lessons:student', () => {
 /** Runs one notebook through scripts/run-notebook.py and returns the report and the executed cells. */
 function execute(path: string): { ok: boolean; failures: string[]; cells: Cell[] } {
   const setup = jupyterSetup();
-  if (!setup.ok) throw new Error(setup.reason);
+  if (setup.ok === false) throw new Error(`cannot run ${path}: Jupyter is not set up`);
+  const python = setup.python;
   // Inside the checkout (test-artifacts/ is git-ignored), so tslab finds node_modules above it.
   mkdirSync(join(repoRoot, 'test-artifacts'), { recursive: true });
   const dir = mkdtempSync(join(repoRoot, 'test-artifacts', 'run-'));
   try {
     const args = [join(repoRoot, 'scripts/run-notebook.py'), path, '--report', join(dir, 'r.json'), '--save-executed', join(dir, 'out.ipynb'), '--timeout', '300'];
-    spawnSync(setup.python, args, { encoding: 'utf8' });
+    spawnSync(python, args, { encoding: 'utf8' });
     const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
     const failures = [report.error, ...report.cells.filter((c: any) => c.ok === false).map((c: any) => `${c.id}: ${c.reason}`)].filter(Boolean);
     return { ok: report.ok, failures, cells: read(join(dir, 'out.ipynb')).cells };
