@@ -106,16 +106,21 @@ function walkReal(root: Inode, path: string): Inode | undefined {
   return node;
 }
 
-/** identityOf returns the overlay inode for an object, creating it on first sight. */
+/**
+ * identityOf returns the overlay inode for an object, creating it on first sight. Names are found
+ * through their lower inode only where that stays true after copy-up: not for a lower hard link
+ * without index=on, whose names go separate ways when one is copied up (ovl_hash_bylower, C12).
+ */
 export function identityOf(stack: Stack, upper: Inode | undefined, lower: Inode | undefined): Identity {
-  const known = (upper && stack.identities.get(upper)) || (lower && stack.identities.get(lower));
+  const byLower = lower && (lower.type === 'dir' || lower.nlink === 1 || stack.options.index || !stack.upper);
+  const known = (upper && stack.identities.get(upper)) || (byLower && stack.identities.get(lower!));
   if (known) {
     if (upper && !known.upper) { known.upper = upper; stack.identities.set(upper, known); }
     return known;
   }
   const identity: Identity = { upper, lower };
   if (upper) stack.identities.set(upper, identity);
-  if (lower) stack.identities.set(lower, identity);
+  if (byLower) stack.identities.set(lower!, identity);
   return identity;
 }
 

@@ -17,7 +17,8 @@ import { Stats, statOfNode } from './stats';
 import { Dirent } from './dirent';
 import { checkLayers, prepareDirs, releaseUpper } from './setup';
 import { overlayXattr } from './real';
-import { R, W, isOwnerOrRoot, mayAccess } from './permissions';
+import { R, W, X, deleteDenied, isOwnerOrRoot, mayAccess } from './permissions';
+import { linkRedirect } from './rename';
 import { dataArg, flagsArg, intArg, modeArg, pathArg, timeArg } from './args';
 import { OpenFile } from './open-file';
 import { getXattr, listXattrs, setXattr } from './xattr';
@@ -254,7 +255,8 @@ export class OverlayMount {
     }
     const real = realOf(node);
     if (resolved.trailingSlash && real.type !== 'dir') return fail('ENOTDIR');
-    if (real.type === 'dir' && writes) return fail('EISDIR');
+    // O_TRUNC asks for write access too; a directory refuses both before any permission check.
+    if (real.type === 'dir' && (writes || flags & constants.O_TRUNC)) return fail('EISDIR');
     if ((flags & constants.O_DIRECTORY) && real.type !== 'dir') return fail('ENOTDIR');
     if (!this.stack.upper && (writes || flags & constants.O_TRUNC) && real.type !== 'dir') return fail('EROFS');
     const want = (access === constants.O_RDONLY ? R : access === constants.O_WRONLY ? W : R | W) | (flags & constants.O_TRUNC ? W : 0);
@@ -389,26 +391,44 @@ export class OverlayMount {
     const source = this.check(resolveNode(this.stack, from, this.creds, false), 'link', from, to);
     const target = this.check(resolve(this.stack, to, this.creds, false), 'link', from, to);
     if (target.node) throw fsError('EEXIST', 'link', from, to);
-    if (realOf(source).type === 'dir') throw fsError('EPERM', 'link', from, to);
     if (!this.stack.upper) throw fsError('EROFS', 'link', from, to);
-    this.check(copyUp(this.stack, source), 'link', from, to);
+    const real = realOf(source);
+    // fs.protected_hardlinks=1 (may_linkat): others may link only files they could read and write.
+    if (!isOwnerOrRoot(real, this.creds) && !(real.type === 'file' && !(real.mode & 0o4000) && mayAccess(real, this.creds, R | W))) throw fsError('EPERM', 'link', from, to);
+    if (!mayAccess(realOf(target.parent), this.creds, W | X)) throw fsError('EACCES', 'link', from, to);
+    if (real.type === 'dir') throw fsError('EPERM', 'link', from, to);
+    this.check(copyUp(this.stack, source, { data: false }), 'link', from, to);
+    linkRedirect(this.stack, source);
     this.check(createIn(this.stack, target.parent, target.name, { type: 'file', mode: 0, link: source.upper }, this.creds), 'link', from, to);
   }
 
   /** unlinkSync: unlink(2); a lower name leaves a whiteout (C01, C02). */
   unlinkSync(path: unknown): void {
     const p = pathArg(path);
-    if (!this.stack.upper) { this.node(p, 'unlink', false); throw fsError('EROFS', 'unlink', p); }
-    const node = this.node(p, 'unlink', false);
+    const node = this.victim(p, 'unlink');
     if (realOf(node).type === 'dir') throw fsError('EISDIR', 'unlink', p);
     this.check(removeName(this.stack, node, this.creds), 'unlink', p);
+  }
+
+  /**
+   * victim: what unlink/rmdir would remove, checked in the VFS's order: the parent walk, a read-only
+   * mount (EROFS), the name itself (ENOENT), then the caller's right to delete it (EACCES/EPERM).
+   */
+  private victim(path: string, syscall: string): Node {
+    if (!this.mounted) throw fsError('ENOENT', syscall, path);
+    const resolved = this.check(resolve(this.stack, path, this.creds, false), syscall, path);
+    if (!this.stack.upper) throw fsError('EROFS', syscall, path);
+    if (!resolved.node) throw fsError('ENOENT', syscall, path);
+    const parent = resolved.node.parent ?? resolved.node;
+    const denied = deleteDenied(realOf(parent), realOf(resolved.node), this.creds);
+    if (denied) throw fsError(denied, syscall, path);
+    return resolved.node;
   }
 
   /** rmdirSync: rmdir(2); the directory must look empty through the mount (D02). */
   rmdirSync(path: unknown): void {
     const p = pathArg(path);
-    const node = this.node(p, 'rmdir', false);
-    if (!this.stack.upper) throw fsError('EROFS', 'rmdir', p);
+    const node = this.victim(p, 'rmdir');
     this.check(checkRmdir(this.stack, node), 'rmdir', p);
     this.check(removeName(this.stack, node, this.creds), 'rmdir', p);
   }
@@ -438,8 +458,12 @@ export class OverlayMount {
   rename(oldPath: unknown, newPath: unknown, flags: RenameFlag[] = []): void {
     const from = pathArg(oldPath, 'oldPath');
     const to = pathArg(newPath, 'newPath');
-    const source = this.check(resolveNode(this.stack, from, this.creds, false), 'rename', from, to);
+    // renameat2() walks both parent paths before it looks at either last component.
+    const sourceAt = this.check(resolve(this.stack, from, this.creds, false), 'rename', from, to);
     const target = this.check(resolve(this.stack, to, this.creds, false), 'rename', from, to);
+    if (!this.stack.upper) throw fsError('EROFS', 'rename', from, to);
+    const source = sourceAt.node;
+    if (!source) throw fsError('ENOENT', 'rename', from, to);
     const request = { from: source, toParent: target.parent, toName: target.name, to: target.node, flags };
     const verdict = this.check(checkRename(this.stack, request, this.creds), 'rename', from, to);
     if (verdict === 'same') return;

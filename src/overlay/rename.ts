@@ -29,17 +29,23 @@ export function checkRename(stack: Stack, { from, toParent, toName, to, flags }:
   if (flags.includes('NOREPLACE') && to) return fail('EEXIST');
   if (flags.includes('EXCHANGE') && !to) return fail('ENOENT');
   const fromReal = realOf(from);
-  if (to && (to === from || realOf(to) === fromReal)) return 'same';
+  // Two names of one overlay inode: rename(2) does nothing. Lower hard links without index=on are
+  // separate overlay inodes (they part on copy-up), so renaming one onto the other is a real rename.
+  if (to && (to === from || to.identity === from.identity)) return 'same';
   if (!stack.upper) return fail('EROFS');
   if (isInside(toParent, from) || (to && isInside(to, from))) return fail('EINVAL');
-  if (to && isInside(from, to)) return fail('ENOTEMPTY');
+  // With RENAME_EXCHANGE neither side may contain the other: EINVAL both ways (do_renameat2).
+  if (to && isInside(from, to)) return fail(flags.includes('EXCHANGE') ? 'EINVAL' : 'ENOTEMPTY');
+  // may_delete() on the source, then on the target (or may_create() where there is none):
+  // permission first, then whether the types fit (vfs_rename).
+  const denied = deleteDenied(realOf(from.parent!), fromReal, creds)
+    ?? (to ? deleteDenied(realOf(toParent), realOf(to), creds) : mayAccess(realOf(toParent), creds, W | X) ? undefined : 'EACCES');
+  if (denied) return fail(denied);
   if (to && !flags.includes('EXCHANGE')) {
     const toDir = realOf(to).type === 'dir';
     if (fromReal.type === 'dir' && !toDir) return fail('ENOTDIR');
     if (fromReal.type !== 'dir' && toDir) return fail('EISDIR');
   }
-  const denied = deleteDenied(realOf(from.parent!), fromReal, creds) ?? (mayAccess(realOf(toParent), creds, W | X) ? undefined : 'EACCES');
-  if (denied) return fail(denied);
   if (flags.some((flag) => flag !== 'NOREPLACE' && flag !== 'EXCHANGE')) return fail('EINVAL');
   if (!canMove(stack, from) || (to && flags.includes('EXCHANGE') && !canMove(stack, to))) return fail('EXDEV');
   if (to && !flags.includes('EXCHANGE') && realOf(to).type === 'dir' && !isEmptyDir(stack, to)) return fail('ENOTEMPTY');
@@ -68,7 +74,7 @@ export function doRename(stack: Stack, request: RenameRequest): Failure | undefi
   if (exchange) return exchangeEntries(stack, request);
   const moving = from.upper!;
   const samedir = from.parent!.path === toParent.path;
-  markMoved(stack, from, toParent, samedir, to);
+  markMoved(stack, from, toParent, samedir);
   const leaveWhiteout = lowerPositive(stack, from.parent!, from.name);
   detachEntry(fromDir, from.name);
   if (toDir.entries!.has(toName)) replaceEntry(toDir, toName, moving); else addEntry(toDir, toName, moving);
@@ -80,7 +86,7 @@ export function doRename(stack: Stack, request: RenameRequest): Failure | undefi
  * markMoved sets what the moved object must carry: a redirect for a directory with a lower part
  * (or a metacopy file, G13), opaque for an upper directory landing in a merged parent (E08, E10).
  */
-function markMoved(stack: Stack, from: Node, toParent: Node, samedir: boolean, to: Node | null): void {
+function markMoved(stack: Stack, from: Node, toParent: Node, samedir: boolean): void {
   const moving = from.upper!;
   const hasRedirectTarget = moving.type === 'dir' ? hasLowerPart(from) : overlayXattr(moving, stack.prefix, 'metacopy') !== undefined;
   if (hasRedirectTarget) {
@@ -91,11 +97,22 @@ function markMoved(stack: Stack, from: Node, toParent: Node, samedir: boolean, t
     markImpure(stack, toParent.upper!);
     return;
   }
-  const landsOnLower = to !== null && hasLowerPart(to);
-  if (moving.type === 'dir' && !isOpaque(moving, stack.prefix) && (isMerged(toParent) || landsOnLower)) {
+  // A directory without a lower part moving into a merged directory must hide whatever the lower
+  // layers hold under its new name: it becomes opaque (ovl_rename: ovl_type_merge(new parent)).
+  if (moving.type === 'dir' && !isOpaque(moving, stack.prefix) && isMerged(toParent)) {
     moving.xattrs.set(stack.prefix + 'opaque', Buffer.from('y'));
   }
   if (moving.xattrs.has(stack.prefix + 'origin')) markImpure(stack, toParent.upper!);
+}
+
+/**
+ * linkRedirect: a metacopy-only file that gets a second name records where its data lives, as an
+ * absolute redirect, so both names still find the lower data (ovl_set_link_redirect).
+ */
+export function linkRedirect(stack: Stack, node: Node): void {
+  const upper = node.upper!;
+  if (overlayXattr(upper, stack.prefix, 'metacopy') === undefined || overlayXattr(upper, stack.prefix, 'redirect') !== undefined) return;
+  upper.xattrs.set(stack.prefix + 'redirect', Buffer.from('/' + absoluteLowerPath(stack, node)));
 }
 
 /** absoluteLowerPath: where a directory's lower part lives, from the overlay root, through redirects. */
@@ -106,12 +123,18 @@ function absoluteLowerPath(stack: Stack, node: Node): string {
   return node.parent && node.parent.path !== '' ? `${absoluteLowerPath(stack, node.parent)}/${name}` : name;
 }
 
-/** exchangeEntries: RENAME_EXCHANGE swaps two upper entries; no whiteouts are involved (E18). */
+/**
+ * exchangeEntries: RENAME_EXCHANGE swaps two upper entries; no whiteouts are involved (E18). Each
+ * side is marked as a plain rename marks what it moves (redirect or opaque).
+ */
 function exchangeEntries(stack: Stack, { from, toParent, toName, to }: RenameRequest): undefined {
   const a = from.upper!;
   const b = to!.upper!;
   const fromDir = from.parent!.upper!;
   const toDir = toParent.upper!;
+  const samedir = from.parent!.path === toParent.path;
+  markMoved(stack, from, toParent, samedir);
+  markMoved(stack, to!, from.parent!, samedir);
   fromDir.entries!.set(from.name, b);
   toDir.entries!.set(toName, a);
   if (a.type === 'dir') a.parent = toDir;

@@ -5,7 +5,7 @@ import { Failure, fail } from './errors';
 import type { Credentials, Node, Stack } from './stack';
 import { realOf } from './stack';
 import { copyUp } from './copy-up';
-import { isOwnerOrRoot } from './permissions';
+import { W, mayAccess } from './permissions';
 
 const ESCAPE = 'overlay.';
 
@@ -43,10 +43,17 @@ export function getXattr(stack: Stack, node: Node, name: string, creds: Credenti
   return value ? Buffer.from(value) : fail('ENODATA');
 }
 
-/** setXattr: copy up (metadata), then store the attribute, escaped if it is an overlay name. */
+/**
+ * setXattr: copy up (metadata), then store the attribute, escaped if it is an overlay name.
+ * xattr_permission(): trusted.* needs CAP_SYS_ADMIN (EPERM); user.* only on files and directories
+ * (EPERM); then write permission on the inode (EACCES).
+ */
 export function setXattr(stack: Stack, node: Node, name: string, value: Buffer, creds: Credentials): Failure | undefined {
   if (!/^(user|trusted|security|system)\./.test(name)) return fail('EOPNOTSUPP');
-  if (!mayUse(name, creds) || !isOwnerOrRoot(realOf(node), creds)) return fail('EPERM');
+  const real = realOf(node);
+  if (!mayUse(name, creds)) return fail('EPERM');
+  if (name.startsWith('user.') && real.type !== 'file' && real.type !== 'dir') return fail('EPERM');
+  if (!mayAccess(real, creds, W)) return fail('EACCES');
   const failed = copyUp(stack, node, { data: false });
   if (failed) return failed;
   node.upper!.xattrs.set(realName(stack, name), Buffer.from(value));

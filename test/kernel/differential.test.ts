@@ -2,7 +2,7 @@
 // through kernel_runner.py (a real overlayfs mount, one Python process per batch) and through
 // runScenario, and every reported result must be identical (compare.ts). A disagreement is shrunk
 // to a minimal scenario and printed in the runner's input format with both results.
-// Disagreements already reported to the lead are listed in KNOWN_DIFFERENCES (known-differences.ts).
+// Every disagreement it ever found is kept in regressions.ts and replayed on both sides.
 // Replay a run with LAYERLAB_SEED=<n> (adds that seed to the fixed ones).
 import { describe, expect, it } from 'vitest';
 import { runScenario, Scenario, ScenarioResult } from '../../src/scenarios/runner';
@@ -10,7 +10,7 @@ import { runOnKernel, whyNoKernel } from './kernel';
 import { compareResults, Difference, signature } from './compare';
 import { randomScenarios } from './random-scenarios';
 import { shrink } from './shrink';
-import { excusedBy, KNOWN_DIFFERENCES } from './known-differences';
+import { REGRESSIONS } from './regressions';
 
 const FIXED_SEEDS = [1, 2, 3, 4];
 const PER_SEED = 60;
@@ -31,9 +31,9 @@ function simulate(scenario: Scenario): ScenarioResult {
   }
 }
 
-/** unexplained: the differences of one scenario that no known difference excuses. */
+/** unexplained: the differences of one scenario between the kernel and the simulation. */
 function unexplained(scenario: Scenario, kernel: ScenarioResult): Difference[] {
-  return compareResults(scenario, kernel, simulate(scenario)).filter((d) => !excusedBy(scenario, kernel, d));
+  return compareResults(scenario, kernel, simulate(scenario));
 }
 
 /** minimal: shrink a disagreement, in batches that each take one kernel run. */
@@ -69,12 +69,12 @@ describe.skipIf(reason !== undefined)('the simulation against the real kernel', 
     expect(failing.map(({ scenario, differences }) => `${scenario.id}: ${signature(differences)}`)).toEqual([]);
   });
 
-  it('every KNOWN_DIFFERENCES example still disagrees (otherwise the entry is stale: delete it)', () => {
-    const examples = KNOWN_DIFFERENCES.map((known) => known.example);
-    const kernel = runOnKernel(examples);
-    const stale = KNOWN_DIFFERENCES.filter((_, i) => compareResults(examples[i], kernel[i], simulate(examples[i])).length === 0);
-    for (const known of stale) console.warn(`KNOWN_DIFFERENCES: "${known.name}" is fixed in the simulation; delete its entry.`);
-    // A fixed entry is good news, not a failure; an example the kernel itself rejects would be a broken entry.
-    expect(kernel.map((result) => result.mount_result)).toEqual(examples.map(() => 'ok'));
+  it('every disagreement found so far (regressions.ts) now gives the kernel\'s results', () => {
+    const scenarios = REGRESSIONS.map(({ scenario }) => scenario);
+    const kernel = runOnKernel(scenarios);
+    expect(kernel.map((result) => result.mount_result)).toEqual(scenarios.map(() => 'ok'));
+    const differing = scenarios.filter((scenario, i) => unexplained(scenario, kernel[i]).length > 0);
+    if (differing.length > 0) console.log(differing.map(report).join('\n\n'));
+    expect(differing.map((scenario) => scenario.id)).toEqual([]);
   });
 });
