@@ -85,4 +85,4 @@ export { renderBytes } from './render/units';
 export type { Change, GraphDriver, HistoryRow, ImageInspect, ContainerInspect } from './render/types';
 
 // ---- lessons: display glue, explanations, exercises, pictures ---------------------------------------
-export * from './lessons';
+export * from './lessons/index';

@@ -82,8 +82,7 @@ function* walkArchive(bytes: Uint8Array, label: string): Generator<{ entry: TarE
     } catch (error) {
       throw new InvalidArchiveError({ archive: label, reason: `the tar is damaged: ${(error as Error).message}` }, error);
     }
-    if (step.done) return;
-    yield step.value;
+    if (step.done === false) yield step.value; else return;
   }
 }
 

@@ -68,6 +68,6 @@ function splitInlineValue(token: string): [string, string | undefined] {
  */
 export function parseCommandArgs(argv: string[], spec: Record<string, OptionSpec>): ParsedArgs {
   const result = parseArgs(argv, spec);
-  if (!result.ok) throw new UsageError({ problem: result.problem });
+  if (result.ok === false) throw new UsageError({ problem: result.problem });
   return result.args;
 }

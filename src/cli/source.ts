@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { Docker } from '../engine/docker';
 import type { Image } from '../image/image';
 import { UsageError } from './command';
+import { TRANSPORTS, openSourceImage } from '../archive/source';
+import { terminalProgress } from '../archive/progress';
 
 /** Opened: the host holding the image, a reference to it, and the build output when there was a build. */
 export interface Opened {
@@ -14,21 +16,22 @@ export interface Opened {
   buildOutput?: string;
 }
 
-/** archiveOpeners: transports other modules add (the archive importer registers its own). */
-export const archiveOpeners: Record<string, (path: string, docker: Docker) => Image> = {};
-
-/** openSource resolves a SOURCE argument into an image on a fresh simulated host. */
-export function openSource(text: string, { file, tags = [] }: { file?: string; tags?: string[] } = {}): Opened {
+/**
+ * openSource resolves a SOURCE argument into an image on a fresh simulated host: `dockerfile:CONTEXT`
+ * builds it; `docker-archive:`, `oci:` and `oci-archive:` import it (with a progress bar on a terminal).
+ */
+export async function openSource(text: string, { file, tags = [] }: { file?: string; tags?: string[] } = {}): Promise<Opened & { tags: string[] }> {
   const at = text.indexOf(':');
   const transport = at < 0 ? '' : text.slice(0, at);
-  const rest = text.slice(at + 1);
   const docker = new Docker();
-  if (transport === 'dockerfile') return buildContext(docker, rest, file, tags);
-  const opener = archiveOpeners[transport];
-  if (!opener) throw new UsageError({ problem: `unknown SOURCE '${text}': use dockerfile:CONTEXT, docker-archive:FILE, oci:DIR[:TAG] or oci-archive:FILE` });
-  const image = opener(rest, docker);
-  docker.engine.addImage(image);
-  return { docker, ref: image.id, image };
+  if (transport === 'dockerfile') return { ...buildContext(docker, text.slice(at + 1), file, tags), tags };
+  if (!(TRANSPORTS as string[]).includes(transport)) {
+    throw new UsageError({ problem: `unknown SOURCE '${text}': use dockerfile:CONTEXT, docker-archive:FILE, oci:DIR[:TAG] or oci-archive:FILE` });
+  }
+  const imported = await openSourceImage(text, { onProgress: terminalProgress(), disk: docker.engine.disk });
+  docker.engine.addImage(imported.image);
+  for (const tag of imported.tags) docker.engine.tag(imported.image.id, tag);
+  return { docker, ref: imported.image.id, image: imported.image, tags: imported.tags };
 }
 
 /** buildContext: `docker build -f FILE -t TAG CONTEXT` on the folder CONTEXT. */

@@ -56,7 +56,7 @@ function whereIs(context: LineContext, token?: Token) {
  */
 export function expandAt(context: LineContext, token: Token, lookup: Lookup): string {
   const result = expandWord(token.text, lookup, context.escape);
-  if (!result.ok) return failAt(context, result.problem, token);
+  if (result.ok === false) return failAt(context, result.problem, token);
   for (const name of result.unset) {
     if (/^[A-Za-z_]/.test(name)) warnAt(context, 'UndefinedVar', `Usage of undefined variable '$${name}'`, token);
   }

@@ -86,7 +86,8 @@ function healthConfig(hc: HealthConfig): GoStruct {
 
 /** A JSON object used as a Go map (sorted keys on output); null stays null. */
 function goMap(obj: Record<string, unknown> | null | undefined): Map<string, GoValue> | null | undefined {
-  if (obj === null || obj === undefined) return obj;
+  if (obj === null) return null;
+  if (obj === undefined) return undefined;
   return new Map(Object.entries(obj).map(([k, v]): [string, GoValue] => [k, toGoValue(v)]));
 }
 

@@ -123,7 +123,7 @@ export class OverlayMount {
   }
 
   private attach(options: MountSpec['options']): void {
-    const parsed = typeof options === 'string' || options === undefined ? parseOptions(options ?? '') : { ...DEFAULT_OPTIONS, ...options };
+    const parsed = typeof options === 'object' ? { ...DEFAULT_OPTIONS, ...options } : parseOptions(options === undefined ? '' : options);
     if (parsed instanceof UnsupportedOption) throw Object.assign(new Error(`overlay option "${parsed.option}" is not modelled by layerlab`), { code: 'EUNSUPPORTED', option: parsed.option });
     if (parsed instanceof Failure) throw fsError(parsed.code, 'mount');
     const dirs = {

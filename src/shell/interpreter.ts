@@ -120,7 +120,7 @@ function runConnected(state: ShellState, commands: CommandNode[], io: Io): numbe
 function runCommand(state: ShellState, node: CommandNode, io: Io): number {
   if (node.kind === 'simple') return runSimpleCommand(state, node, io);
   const redirected = applyRedirects(expanderFor(state, io), node.redirects, io);
-  if (!redirected.ok) {
+  if (redirected.ok === false) {
     io.stderr(redirected.message + '\n');
     return redirected.status;
   }

@@ -34,7 +34,7 @@ export function runSimpleCommand(state: ShellState, node: SimpleCommand, io: Io)
   const argv = expandWords(expander, node.words);
   if (state.options.xtrace && (argv.length || assignments.length)) io.stderr(traceLine(assignments, argv));
   const redirected = applyRedirects(expander, node.redirects, io);
-  if (!redirected.ok) {
+  if (redirected.ok === false) {
     io.stderr(redirected.message + '\n');
     return redirected.status;
   }

@@ -1,10 +1,9 @@
 // `layerlab efficiency SOURCE`: dive's efficiency score and wasted bytes for an image.
 import { parseCommandArgs } from '../args';
 import { UsageError, type CliIo, type Command } from '../command';
-import { openSource } from '../../archive/source';
+import { openSource } from '../source';
 import { efficiencyReport } from '../../archive/efficiency';
 import { renderEfficiency } from '../../archive/report-text';
-import { terminalProgress } from '../../archive/progress';
 
 /**
  * efficiency: the `layerlab efficiency` command.
@@ -25,7 +24,7 @@ export const efficiency: Command = {
   async run(args: string[], io: CliIo): Promise<number> {
     const { options, positionals } = parseCommandArgs(args, { all: { type: 'boolean' } });
     if (positionals.length !== 1) throw new UsageError({ command: 'efficiency', problem: 'efficiency needs exactly one SOURCE' });
-    const image = await openSource(positionals[0], { onProgress: terminalProgress() });
+    const { image } = await openSource(positionals[0]);
     io.out(renderEfficiency(efficiencyReport(image), { maxRows: options.all ? Infinity : 20 }).trimEnd());
     return 0;
   },

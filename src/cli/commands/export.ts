@@ -2,9 +2,8 @@
 // `docker save` tar that skopeo, umoci and `docker load` accept.
 import { parseCommandArgs } from '../args';
 import { UsageError, type CliIo, type Command } from '../command';
-import { openSourceImage } from '../../archive/source';
+import { openSource } from '../source';
 import { exportImage } from '../../archive/export';
-import { terminalProgress } from '../../archive/progress';
 
 /**
  * exportCommand: the `layerlab export` command.
@@ -18,7 +17,7 @@ export const exportCommand: Command = {
   usage: [
     'layerlab export SOURCE DEST [--gzip]',
     '',
-    'SOURCE and DEST are docker-archive:FILE[:NAME:TAG], oci:DIR[:TAG] or oci-archive:FILE[:TAG].',
+    'SOURCE is dockerfile:CONTEXT or an archive; SOURCE and DEST are docker-archive:FILE[:NAME:TAG], oci:DIR[:TAG] or oci-archive:FILE[:TAG].',
     'A docker-archive DEST without NAME:TAG keeps the source\'s name:tag tags.',
     '  --gzip   store OCI layers gzip-compressed (umoci 0.4 needs it); default: uncompressed',
   ].join('\n'),
@@ -26,7 +25,7 @@ export const exportCommand: Command = {
     const { options, positionals } = parseCommandArgs(args, { gzip: { type: 'boolean' } });
     if (positionals.length !== 2) throw new UsageError({ command: 'export', problem: 'export needs a SOURCE and a DEST' });
     const [source, destination] = positionals;
-    const { image, tags } = await openSourceImage(source, { onProgress: terminalProgress() });
+    const { image, tags } = await openSource(source);
     const keep = destination.startsWith('docker-archive:') ? tags.filter((t) => t.includes(':')) : [];
     const path = exportImage(image, destination, { tags: keep, compression: options.gzip ? 'gzip' : 'none' });
     io.out(`${image.id} -> ${path}`);

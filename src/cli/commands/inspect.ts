@@ -7,10 +7,10 @@ export const inspectCommand: Command = {
   name: 'inspect',
   summary: 'Print docker image inspect for a SOURCE (dockerfile:CONTEXT, docker-archive:FILE, oci:DIR[:TAG], oci-archive:FILE).',
   usage: 'layerlab inspect SOURCE',
-  run(args: string[], io: CliIo): number {
+  async run(args: string[], io: CliIo): Promise<number> {
     const { positionals } = parseCommandArgs(args, {});
     if (positionals.length !== 1) throw new UsageError({ command: 'inspect', problem: 'inspect needs exactly one SOURCE' });
-    const { docker, ref } = openSource(positionals[0]);
+    const { docker, ref } = await openSource(positionals[0]);
     io.out(docker.imageInspect(ref).trimEnd());
     return 0;
   },

@@ -2,10 +2,9 @@
 // (as `docker diff` prints it), its size, the instruction that made it and what it hides.
 import { parseCommandArgs } from '../args';
 import { UsageError, type CliIo, type Command } from '../command';
-import { openSource } from '../../archive/source';
+import { openSource } from '../source';
 import { layerReports } from '../../archive/explore';
 import { renderLayerReports } from '../../archive/report-text';
-import { terminalProgress } from '../../archive/progress';
 
 /**
  * layers: the `layerlab layers` command.
@@ -27,7 +26,7 @@ export const layers: Command = {
   async run(args: string[], io: CliIo): Promise<number> {
     const { options, positionals } = parseCommandArgs(args, { all: { type: 'boolean' } });
     if (positionals.length !== 1) throw new UsageError({ command: 'layers', problem: 'layers needs exactly one SOURCE' });
-    const image = await openSource(positionals[0], { onProgress: terminalProgress() });
+    const { image } = await openSource(positionals[0]);
     io.out(renderLayerReports(layerReports(image), { maxChanges: options.all ? Infinity : 20 }).trimEnd());
     return 0;
   },

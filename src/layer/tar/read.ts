@@ -95,8 +95,8 @@ export function readTar(bytes: Uint8Array, limits: TarReadLimits = {}): ReadTarR
   const entries: TarEntry[] = [];
   const walk = walkTar(bytes, limits);
   for (let step = walk.next(); ; step = walk.next()) {
-    if (step.done) return { entries, ...step.value };
-    entries.push(step.value.entry);
+    if (step.done === false) { entries.push(step.value.entry); continue; }
+    return { entries, ...(step.value as TarEnd) };
   }
 }
 
