@@ -28,8 +28,8 @@ export { Layer, layerFromTar, layerFromDirectory, layerDisk } from './layer/laye
 export { UnsafeLayerEntryError, isUnsafeLayerEntryError } from './layer/errors';
 export { sha256Hex, digestOf, chainIDs, verifyDigest, DigestMismatchError, isDigestMismatchError } from './layer/digest';
 export type { Digest } from './layer/digest';
-export { readTar, walkTar, writeTar, dockerLayerTar, dockerLayerEntries, TarFormatError, isTarFormatError } from './layer/tar';
-export type { TarEntry, TarEntryType } from './layer/tar';
+export { readTar, walkTar, writeTar, dockerLayerTar, dockerLayerEntries, TarFormatError, isTarFormatError } from './layer/tar/index';
+export type { TarEntry, TarEntryType } from './layer/tar/index';
 export { detectCompression, decompress, gzipCompress } from './layer/compression';
 export { makeImage, ImageMismatchError } from './image/image';
 export type { Image } from './image/image';
@@ -54,8 +54,8 @@ export type { ParsedDockerfile, Stage, Instruction } from './dockerfile/types';
 export { runShell } from './shell/runShell';
 export type { RunShellOptions, ShellResult } from './shell/runShell';
 export { formatRunFailure } from './shell/runFailure';
-export { defaultCommands, mergeCommands } from './shell/commands';
-export { packageCommands } from './shell/packages';
+export { defaultCommands, mergeCommands } from './shell/commands/index';
+export { packageCommands } from './shell/packages/index';
 export type { ShellFs, CommandContext, Command, CommandTable } from './shell/types';
 
 // ---- the simulated Docker host ----------------------------------------------------------------------

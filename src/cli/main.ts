@@ -2,7 +2,7 @@
 // becomes one sentence on stderr and an exit status (2 for a wrong command line, 1 for a command
 // that failed); stack traces are shown only with LAYERLAB_DEBUG=1.
 import { type CliIo, type Command, isUsageError } from './command';
-import { commands as builtInCommands } from './commands';
+import { commands as builtInCommands } from './commands/index';
 import { commandHelp, overview } from './help';
 import { packageVersion } from './version';
 

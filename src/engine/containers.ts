@@ -13,7 +13,7 @@ import { appendLayer } from '../image/append';
 import { historyEntry } from '../image/history';
 import { layerFromDirectory } from '../layer/layer';
 import { runShell, type ShellResult } from '../shell/runShell';
-import { packageCommands } from '../shell/packages';
+import { packageCommands } from '../shell/packages/index';
 import type { ShellFs } from '../shell/types';
 
 /** CreateOptions: what `docker create` takes here. */

@@ -2,9 +2,10 @@
 // they cannot be ordinary commands with a CommandContext. Most are POSIX "special builtins"
 // (XCU 2.14); `cd` and `command` are regular builtins that need the shell's state too.
 import { posix } from 'node:path';
-import { runScript } from './interpreter';
+import { dispatch } from './dispatch';
+import { fail, fatal, singleQuoted } from './builtin-errors';
 import { findProgram } from './lookup';
-import { builtinErrorLine, strerror } from './messages';
+import { strerror } from './messages';
 import { runProgram } from './program';
 import { errorCode } from './redirect';
 import { DEFAULT_PATH, searchPath } from './searchPath';
@@ -29,28 +30,6 @@ const BUILTINS: Record<string, Builtin> = {
 export function findSpecialBuiltin(state: ShellState, name: string): Builtin | undefined {
   if (name === 'source' && state.flavor !== 'dash') return dot; // dash has no `source`: a classic RUN surprise
   return Object.prototype.hasOwnProperty.call(BUILTINS, name) ? BUILTINS[name] : undefined;
-}
-
-/**
- * fail: prints a builtin's error in the shell's words and returns `status`.
- *
- * @example
- * return fail(state, io, 'cd', "can't cd to /nope", 2);
- */
-export function fail(state: ShellState, io: Io, builtin: string, text: string, status: number): number {
-  io.stderr(builtinErrorLine(state, builtin, text) + '\n');
-  return status;
-}
-
-/**
- * fatal: a special builtin's usage error, which ends a non-interactive POSIX shell (XCU 2.8.1).
- *
- * @example
- * return fatal(state, io, 'shift', "can't shift that many"); // prints `/bin/sh: 1: shift: …`, status 2
- */
-export function fatal(state: ShellState, io: Io, builtin: string, text: string): number {
-  state.exitRequested = true;
-  return fail(state, io, builtin, text, 2);
 }
 
 function cd(state: ShellState, args: string[], io: Io): number {
@@ -99,16 +78,6 @@ function listExports(state: ShellState, io: Io): number {
   return 0;
 }
 
-/**
- * singleQuoted: `value` in single quotes, the way `export -p` and `set` print values.
- *
- * @example
- * singleQuoted("it's") // `'it'\''s'`
- */
-export function singleQuoted(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
 function unset(state: ShellState, args: string[]): number {
   for (const name of args.filter((a) => a !== '-v' && a !== '-f')) {
     state.vars.delete(name);
@@ -135,7 +104,7 @@ function shift(state: ShellState, args: string[], io: Io): number {
 
 function evalBuiltin(state: ShellState, args: string[], io: Io): number {
   state.lastStatus = 0;
-  return args.length ? runScript(state, args.join(' '), io) : 0;
+  return args.length ? dispatch.runScript(state, args.join(' '), io) : 0;
 }
 
 // `. file` runs the file in *this* shell, so its `export`s and `cd` stick.
@@ -149,7 +118,7 @@ function dot(state: ShellState, args: string[], io: Io): number {
   } catch (error) {
     return fatal(state, io, '.', `cannot open ${name}: ${errorCode(error) === 'ENOENT' ? 'No such file' : strerror(errorCode(error))}`);
   }
-  return runScript(state, text, io);
+  return dispatch.runScript(state, text, io);
 }
 
 function exec(state: ShellState, args: string[], io: Io): number {

@@ -8,6 +8,7 @@ import { Parser } from './parser';
 import { applyRedirects } from './redirect';
 import { expanderFor, runSimpleCommand } from './simpleCommand';
 import { subshellOf, type Io, type ShellState } from './state';
+import { dispatch } from './dispatch';
 
 // A `while true` without `break` would hang a notebook; a real build would hang too, but a
 // lesson is better served by an error.
@@ -170,3 +171,5 @@ function leaveLoop(state: ShellState): boolean {
   state.loopControl = control.levels > 1 ? { ...control, levels: control.levels - 1 } : undefined;
   return control.kind === 'break' || control.levels > 1;
 }
+
+dispatch.runScript = runScript;

@@ -2,7 +2,7 @@
 // A command invocation is a separate process: it gets a copy of the exported variables plus the
 // `A=1 cmd` assignments, and cannot change the shell's cwd or variables.
 import { posix } from 'node:path';
-import { runScript } from './interpreter';
+import { dispatch } from './dispatch';
 import { commandNamed, findProgram } from './lookup';
 import { childShellOf, environmentOf, type Io, type ShellState } from './state';
 import type { Command, CommandContext } from './types';
@@ -31,7 +31,7 @@ export function runProgram(state: ShellState, argv: string[], assignments: [stri
 export function invoke(state: ShellState, name: string, command: Command, args: string[], env: Record<string, string>, io: Io): number {
   const ctx: CommandContext = {
     fs: state.fs, args, cwd: state.cwd, env, stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, uid: state.uid, gid: state.gid,
-    run: (commandLine) => runScript(childShellOf(state, { env }), commandLine, io),
+    run: (commandLine) => dispatch.runScript(childShellOf(state, { env }), commandLine, io),
   };
   try {
     return command(ctx);
@@ -50,7 +50,7 @@ function runScriptFile(state: ShellState, path: string, typed: string, args: str
   const program = interpreter === undefined ? 'sh' : posix.basename(interpreter);
   if (SHELLS.has(program)) {
     const flavor = program === 'bash' ? 'bash' : state.flavor;
-    return runScript(childShellOf(state, { env, positional: args, shellName: typed, flavor }), text, io);
+    return dispatch.runScript(childShellOf(state, { env, positional: args, shellName: typed, flavor }), text, io);
   }
   const command = commandNamed(state.commands, program);
   if (!command) {

@@ -1,6 +1,6 @@
 // The public entry point: run one command line (a RUN step, a `docker exec`) and collect what it
 // printed. Everything is synchronous, and every file access goes through `fs`.
-import { defaultCommands } from './commands';
+import { defaultCommands } from './commands/index';
 import { runScript } from './interpreter';
 import type { ShellFlavor, ShellState } from './state';
 import { environmentOf } from './state';

@@ -1,5 +1,5 @@
 // `set`: shell options (-e, -x, -u, -o pipefail) and the positional parameters (`set -- a b`).
-import { fatal, singleQuoted } from './builtins';
+import { fatal, singleQuoted } from './builtin-errors';
 import type { Io, ShellOptions, ShellState } from './state';
 
 const LETTERS: Record<string, keyof ShellOptions> = { e: 'errexit', x: 'xtrace', u: 'nounset' };

@@ -3,7 +3,7 @@
 import type { SimpleCommand } from './ast';
 import { findSpecialBuiltin } from './builtins';
 import { expandWord, expandWords, type Expander } from './expand';
-import { runScript } from './interpreter';
+import { dispatch } from './dispatch';
 import { runProgram } from './program';
 import { applyRedirects } from './redirect';
 import { subshellOf, type Io, type ShellState } from './state';
@@ -15,7 +15,7 @@ export function expanderFor(state: ShellState, io: Io): Expander & { substitutio
   const substitute = (source: string): string => {
     const out: string[] = [];
     const sub = subshellOf(state);
-    substitutions.push(runScript(sub, source, { stdin: io.stdin, stdout: (t) => { out.push(t); }, stderr: io.stderr }));
+    substitutions.push(dispatch.runScript(sub, source, { stdin: io.stdin, stdout: (t) => { out.push(t); }, stderr: io.stderr }));
     return out.join('');
   };
   return { state, substitute, substitutions };

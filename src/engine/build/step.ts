@@ -8,7 +8,7 @@ import type { RunConfig } from '../../image/types';
 import { mount, type OverlayMount } from '../../overlay/mount';
 import { Layer, layerFromDirectory } from '../../layer/layer';
 import { runShell } from '../../shell/runShell';
-import { packageCommands } from '../../shell/packages';
+import { packageCommands } from '../../shell/packages/index';
 import { formatRunFailure } from '../../shell/runFailure';
 import type { ShellFs } from '../../shell/types';
 import { shellFlavor } from '../containers';
