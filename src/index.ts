@@ -72,6 +72,23 @@ export { imageRootfs, rootfsEntries, renderRootfs } from './engine/rootfs';
 export type { RootfsEntry } from './engine/rootfs';
 export { NoSuchObjectError, isNoSuchObjectError } from './engine/errors';
 
+// ---- real images in and out: import, explore, export, mount for real ------------------------------
+export { importArchive, listArchive, openArchive } from './archive/import';
+export type { ImportOptions, ImportedImage } from './archive/import';
+export { openSource, openSourceImage, parseLocation, TRANSPORTS } from './archive/source';
+export { terminalProgress, notebookProgress, progressLine } from './archive/progress';
+export type { ImportProgress, ProgressCallback } from './archive/progress';
+export { layerReports } from './archive/explore';
+export type { LayerReport } from './archive/explore';
+export { efficiencyReport } from './archive/efficiency';
+export type { EfficiencyReport, Inefficiency } from './archive/efficiency';
+export { renderLayerReports, renderEfficiency } from './archive/report-text';
+export { exportImage, ociArchiveBytes, dockerArchiveBytes, writeOciLayout } from './archive/export';
+export { materialize } from './archive/materialize';
+export { compareWithKernel } from './archive/kernel-compare';
+export type { KernelComparison } from './archive/kernel-compare';
+export { InvalidArchiveError, ImageNotInArchiveError, MaterializeError, InvalidSourceError, isArchiveError } from './archive/errors';
+
 // ---- Docker's text formats (pure renderers) ---------------------------------------------------------
 export { renderImageInspect, imageInspectData } from './render/inspect-image';
 export { renderContainerInspect } from './render/inspect-container';
