@@ -73,7 +73,8 @@ export type { RootfsEntry } from './engine/rootfs';
 export { NoSuchObjectError, isNoSuchObjectError } from './engine/errors';
 
 // ---- real images in and out: import, explore, export, mount for real ------------------------------
-export { importArchive, listArchive, openArchive } from './archive/import';
+export { importArchive } from './archive/import';
+export { listArchive, openArchive } from './archive/open';
 export type { ImportOptions, ImportedImage } from './archive/import';
 export { openSource, openSourceImage, parseLocation, TRANSPORTS } from './archive/source';
 export { terminalProgress, notebookProgress, progressLine } from './archive/progress';
