@@ -34,8 +34,8 @@ function parseArgs(argv: string[]): Options {
 }
 
 function contextOf(options: Options): SuiteContext {
-  // Full runs time each case for at least ~0.4 s (after warm-up), quick ones for ~0.1 s.
-  const plan = options.quick ? { warmup: 1, runs: 5, minTotalMs: 100 } : { warmup: 3, runs: 7, minTotalMs: 400 };
+  // Full runs time each case for at least ~0.6 s (after warm-up), quick ones for ~0.1 s.
+  const plan = options.quick ? { warmup: 1, runs: 5, minTotalMs: 100 } : { warmup: 3, runs: 9, minTotalMs: 600 };
   return {
     quick: options.quick, wanted: onlyFilter(options.only), referenceOff: options.referenceOff,
     timing: { reads: plan, writes: plan },
@@ -44,7 +44,7 @@ function contextOf(options: Options): SuiteContext {
 }
 
 async function main(): Promise<void> {
-  if (typeof (globalThis as { gc?: unknown }).gc !== 'function') console.error('note: run with node --expose-gc (npm run bench does) so each timed run starts after a full GC');
+  if (typeof (globalThis as { gc?: unknown }).gc !== 'function') console.error('note: run with node --expose-gc (npm run bench does) so each measurement starts after a full GC');
   const options = parseArgs(process.argv.slice(2));
   const context = contextOf(options);
   const started = Date.now();

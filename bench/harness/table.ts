@@ -2,6 +2,7 @@
 // spelled out below the table instead of squeezed into a column.
 import type { Measurement } from './record';
 import { isSkipped } from './record';
+import { BUSY, busySummary } from './machine';
 
 const HEADERS = ['measurement', 'layerlab', 'reference', 'ratio', 'target', 'met'];
 
@@ -31,9 +32,9 @@ export function formatTable(measurements: Measurement[]): string {
   const out = [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
   const reasons = new Set(measurements.map((m) => m.reference).filter(isSkipped).map((r) => r.skipped));
   for (const reason of reasons) out.push(`* reference skipped: ${reason}`);
-  // Busy-machine notes are alike; print each distinct note once, with how many measurements it concerns.
-  const notes = new Map<string, string[]>();
-  for (const m of measurements) for (const note of m.notes ?? []) notes.set(note, [...(notes.get(note) ?? []), m.name]);
-  for (const [note, names] of notes) out.push(`! ${names.length === 1 ? names[0] : `${names.length} measurements`}: ${note}`);
+  // Busy-machine notes differ only in the load figure: one summary line says it for all of them.
+  for (const m of measurements) for (const note of m.notes ?? []) if (!note.startsWith(BUSY)) out.push(`! ${m.name}: ${note}`);
+  const busy = busySummary(measurements.flatMap((m) => m.notes ?? []));
+  if (busy) out.push(`! ${busy}`);
   return out.join('\n');
 }

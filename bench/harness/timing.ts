@@ -35,7 +35,13 @@ export function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** collectGarbage runs a full GC when node was started with --expose-gc, so one run's garbage is not the next one's pause. */
+/**
+ * collectGarbage runs a full GC when node was started with --expose-gc, so one measurement's garbage
+ * is not the next one's pause. Only before the warm-up runs, never before each timed run: a forced
+ * full GC makes V8 drop compiled code and type feedback, and the run after it is then 3–4× slower
+ * for JavaScript-heavy work (the simulation) but not for system calls (the kernel) — measured here
+ * on copy-up, where it turned ratios of ~0.95 into ~2.5.
+ */
 function collectGarbage(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc) gc();
@@ -53,6 +59,7 @@ export function timeOnce(work: () => void): number {
  * @example const { medianMs } = await timeMedian({ warmup: 1, runs: 5 }, { prepare: () => [3, 1, 2], work: (xs) => xs.sort() })
  */
 export async function timeMedian<S>(plan: TimingPlan, runnable: Runnable<S>): Promise<Timed> {
+  collectGarbage();
   for (let i = 0; i < plan.warmup; i++) await runOnce(runnable);
   const samplesMs: number[] = [];
   let totalMs = 0;
@@ -71,6 +78,7 @@ export async function timeMedian<S>(plan: TimingPlan, runnable: Runnable<S>): Pr
  * @example const [ours, theirs] = await timeMedianPair({ warmup: 1, runs: 5 }, simulated, kernel)
  */
 export async function timeMedianPair<A, B>(plan: TimingPlan, a: Runnable<A>, b: Runnable<B>): Promise<[Timed, Timed]> {
+  collectGarbage();
   for (let i = 0; i < plan.warmup; i++) { await runOnce(a); await runOnce(b); }
   const samples: [number[], number[]] = [[], []];
   let totalMs = 0;
@@ -88,12 +96,11 @@ export async function timeMedianPair<A, B>(plan: TimingPlan, a: Runnable<A>, b: 
 /** breathe lets pending events (a SIGINT) run before the next run starts. */
 const breathe = (): Promise<void> => new Promise((done) => setImmediate(done));
 
-/** runOnce: yield, prepare, collect garbage, time the work, clean up; returns the work's milliseconds. */
+/** runOnce: yield, prepare, time the work, clean up; returns the work's milliseconds. */
 async function runOnce<S>(runnable: Runnable<S>): Promise<number> {
   await breathe();
   const state = runnable.prepare();
   try {
-    collectGarbage();
     return timeOnce(() => runnable.work(state));
   } finally {
     runnable.cleanup?.(state);

@@ -8,7 +8,7 @@ import { measurement, ratioOf } from '../../bench/harness/record';
 import { median, timeMedian, timeMedianPair } from '../../bench/harness/timing';
 import { onlyFilter, SuiteContext } from '../../bench/harness/suite';
 import { formatTable } from '../../bench/harness/table';
-import { busyNote } from '../../bench/harness/machine';
+import { busyNote, busySummary } from '../../bench/harness/machine';
 import { onCleanup } from '../../bench/harness/cleanup';
 import { seededRandom } from '../../bench/harness/random';
 import { planStack } from '../../bench/overlay/plan';
@@ -52,6 +52,12 @@ describe('measurement records', () => {
   it('note a busy machine only when the load average exceeds the CPU count', () => {
     expect(busyNote(1.5, 2)).toBeUndefined();
     expect(busyNote(6.2, 2)).toContain('load average 6.2 on 2 CPUs');
+  });
+
+  it('sum busy-machine notes up in one line with the load range', () => {
+    const summary = busySummary([busyNote(6.2, 2)!, 'something else', busyNote(7.9, 2)!]);
+    expect(summary).toMatch(/during 2 measurements \(1-minute load average 6\.2–7\.9 on \d+ CPUs\)/);
+    expect(busySummary(['something else'])).toBeUndefined();
   });
 
   it('print as a table that names skipped reasons and missed targets', () => {
