@@ -2,7 +2,10 @@
 // other work; a ratio measured while every core was busy is noisier, and the record should say so.
 import { cpus, loadavg } from 'node:os';
 
-/** BUSY: how every busy-machine note starts. */
+/**
+ * BUSY: how every busy-machine note starts.
+ * @example note.startsWith(BUSY)
+ */
 export const BUSY = 'machine busy';
 
 /**

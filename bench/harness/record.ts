@@ -43,7 +43,10 @@ export interface MeasurementInput {
   notes?: string[];
 }
 
-/** isSkipped: whether a reference could not be measured. */
+/**
+ * isSkipped: whether a reference could not be measured.
+ * @example isSkipped({ what: 'kernel', skipped: 'not root' })  // true
+ */
 export function isSkipped(reference: Reference): reference is { what: string; skipped: string } {
   return 'skipped' in reference;
 }
@@ -70,7 +73,10 @@ export function measurement(input: MeasurementInput, peakRssMB: number = current
   return { name: input.name, inputs: input.inputs, layerlab: input.layerlab, reference: input.reference, ratio, ...judged, peakRssMB, ...notes };
 }
 
-/** currentPeakRssMB: this process's peak resident set size so far, in MB (getrusage's ru_maxrss). */
+/**
+ * currentPeakRssMB: this process's peak resident set size so far, in MB (getrusage's ru_maxrss).
+ * @example console.log(`peak RSS ${currentPeakRssMB()} MB`)
+ */
 export function currentPeakRssMB(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }

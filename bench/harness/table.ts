@@ -6,7 +6,10 @@ import { BUSY, busySummary } from './machine';
 
 const HEADERS = ['measurement', 'layerlab', 'reference', 'ratio', 'target', 'met'];
 
-/** rowOf: the table cells of one measurement. */
+/**
+ * rowOf: the table cells of one measurement.
+ * @example rowOf(record)  // ['overlay.stat.L1.N1000', '2.38 ms', '3.67 ms', '0.65', '≤ 1.0', 'yes']
+ */
 export function rowOf(m: Measurement): string[] {
   const ours = `${formatNumber(m.layerlab.value)} ${m.layerlab.unit}`;
   const theirs = isSkipped(m.reference) ? 'skipped*' : `${formatNumber(m.reference.value)} ${m.reference.unit}`;

@@ -22,12 +22,20 @@ export interface OverlayCase {
   expected?: (plan: StackPlan) => number;
 }
 
-/** mutationTargets: the lower files a mutating case touches, a seeded sample of the visible ones. */
+/**
+ * mutationTargets: the lower files a mutating case touches, a seeded sample of the visible ones.
+ * @example mutationTargets(planStack({ layers: 10, files: 20000 })).length  // 1000
+ */
 export function mutationTargets(plan: StackPlan): string[] {
   const count = Math.min(MUTATIONS, plan.visibleFiles.length);
   return seededRandom(plan.seed + 1).shuffled(plan.visibleFiles).slice(0, count);
 }
 
+/**
+ * OVERLAY_CASES: stat every visible path, list the whole tree, append to 1,000 lower files (copy-up),
+ * unlink 1,000 lower files. The counts stat and readdir return must equal the plan's visible paths.
+ * @example OVERLAY_CASES.map((c) => c.key)  // ['stat', 'readdir', 'copyup', 'unlink']
+ */
 export const OVERLAY_CASES: OverlayCase[] = [
   { key: 'stat', target: 1.0, mutates: false, paths: (plan) => plan.visible, run: (m, paths) => statAll(m.fs, paths), expected: (plan) => plan.visible.length },
   { key: 'readdir', target: 1.0, mutates: false, paths: () => [], run: (m) => readdirAll(m.fs, rootOf(m)), expected: (plan) => plan.visible.length },
@@ -47,6 +55,7 @@ export interface CaseRun {
 /**
  * caseRun prepares one case on one side. Reads share one mount across runs (its caches warm, as a
  * long-lived container's are); writes mount afresh for every run, outside the timed part.
+ * @example const run = caseRun(OVERLAY_CASES[0], simSide(stack), plan); await timeMedian(plan, run.runnable); run.close();
  */
 export function caseRun(overlayCase: OverlayCase, side: Side, plan: StackPlan): CaseRun {
   const relative = overlayCase.paths(plan);

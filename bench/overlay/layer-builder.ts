@@ -8,7 +8,10 @@ export type PlanEntry =
   | { kind: 'symlink'; path: string; target: string }
   | { kind: 'whiteout'; path: string };
 
-/** LayerBuilder collects a layer's entries; adding a path creates its missing parent directories. */
+/**
+ * LayerBuilder collects a layer's entries; adding a path creates its missing parent directories.
+ * @example const b = new LayerBuilder(); b.addFile('etc/motd', 'hi'); b.entries  // dir etc, then file etc/motd
+ */
 export class LayerBuilder {
   readonly entries: PlanEntry[] = [];
   private readonly known = new Set<string>();

@@ -17,7 +17,10 @@ export interface FsLike {
   unlinkSync(path: string): void;
 }
 
-/** nodeFs: the real filesystem (the kernel's overlay, when the paths lie in a merged directory). */
+/**
+ * nodeFs: the real filesystem (the kernel's overlay, when the paths lie in a merged directory).
+ * @example statAll(nodeFs, ['/etc/hostname'])  // 1
+ */
 export const nodeFs: FsLike = {
   statSync: (path) => fs.statSync(path, { throwIfNoEntry: false }) !== undefined,
   readdirSync: (path) => fs.readdirSync(path, { withFileTypes: true }),
@@ -25,7 +28,10 @@ export const nodeFs: FsLike = {
   unlinkSync: (path) => fs.unlinkSync(path),
 };
 
-/** mountFs: a simulated mount seen through the same calls. */
+/**
+ * mountFs: a simulated mount seen through the same calls.
+ * @example readdirAll(mountFs(m), '/')  // entries in the whole merged tree
+ */
 export function mountFs(m: OverlayMount): FsLike {
   return {
     statSync: (path) => m.statSync(path, { throwIfNoEntry: false }) !== undefined,
@@ -35,14 +41,20 @@ export function mountFs(m: OverlayMount): FsLike {
   };
 }
 
-/** statAll stats (following symlinks) every path; returns how many exist. */
+/**
+ * statAll stats (following symlinks) every path; returns how many exist.
+ * @example statAll(mountFs(m), ['/a', '/missing'])  // 1
+ */
 export function statAll(fsLike: FsLike, paths: string[]): number {
   let found = 0;
   for (const path of paths) if (fsLike.statSync(path)) found++;
   return found;
 }
 
-/** readdirAll lists `dir` and everything below it; returns the number of entries seen. */
+/**
+ * readdirAll lists `dir` and everything below it; returns the number of entries seen.
+ * @example readdirAll(nodeFs, '/tmp/merged')
+ */
 export function readdirAll(fsLike: FsLike, dir: string): number {
   let count = 0;
   for (const entry of fsLike.readdirSync(dir)) {
@@ -52,12 +64,18 @@ export function readdirAll(fsLike: FsLike, dir: string): number {
   return count;
 }
 
-/** appendEach appends one byte to each file: on a lower file, that is a copy-up (spec 1.4). */
+/**
+ * appendEach appends one byte to each file: on a lower file, that is a copy-up (spec 1.4).
+ * @example appendEach(mountFs(m), ['/etc/motd'])  // upper now holds etc/motd
+ */
 export function appendEach(fsLike: FsLike, paths: string[]): void {
   for (const path of paths) fsLike.appendFileSync(path, '+');
 }
 
-/** unlinkEach removes each file: on a lower file, that leaves a whiteout in the upper (spec 1.5). */
+/**
+ * unlinkEach removes each file: on a lower file, that leaves a whiteout in the upper (spec 1.5).
+ * @example unlinkEach(mountFs(m), ['/etc/motd'])  // upper now holds a char 0:0 etc/motd
+ */
 export function unlinkEach(fsLike: FsLike, paths: string[]): void {
   for (const path of paths) fsLike.unlinkSync(path);
 }

@@ -26,6 +26,7 @@ export interface StackPlan {
   counts: { dirs: number; shadowed: number; whitedOut: number; opaqueDirs: number; hiddenByOpaque: number; symlinks: number };
 }
 
+/** The shares of files (and of leaf directories, for opaque ones) the generator covers, as the issue asks. */
 export const SHADOWED_SHARE = 0.10;
 export const WHITEOUT_SHARE = 0.05;
 export const OPAQUE_LEAF_SHARE = 0.02;

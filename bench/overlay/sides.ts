@@ -21,7 +21,10 @@ export interface Side {
   mount: () => Mounted;
 }
 
-/** simSide: layerlab's simulated overlay over the stack's frozen Trees. */
+/**
+ * simSide: layerlab's simulated overlay over the stack's frozen Trees.
+ * @example const m = simSide(buildSimStack(plan)).mount(); statAll(m.fs, inMount(m, plan.visible)); m.release();
+ */
 export function simSide(stack: SimStack): Side {
   return {
     label: 'layerlab',
@@ -32,7 +35,10 @@ export function simSide(stack: SimStack): Side {
   };
 }
 
-/** realSide: the kernel's overlayfs over the materialized layers, used through node:fs. */
+/**
+ * realSide: the kernel's overlayfs over the materialized layers, used through node:fs.
+ * @example const m = realSide(materialize(plan)).mount(); readdirAll(m.fs, rootOf(m)); m.release();
+ */
 export function realSide(stack: RealStack): Side {
   return {
     label: 'kernel',
@@ -43,12 +49,18 @@ export function realSide(stack: RealStack): Side {
   };
 }
 
-/** inMount: the absolute paths of `relative` paths inside a mounted overlay. */
+/**
+ * inMount: the absolute paths of `relative` paths inside a mounted overlay.
+ * @example inMount({ root: '/tmp/x/m0', … }, ['d1/f2'])  // ['/tmp/x/m0/d1/f2']
+ */
 export function inMount(mounted: Mounted, relative: string[]): string[] {
   return relative.map((path) => `${mounted.root}/${path}`);
 }
 
-/** rootOf: the merged root directory to list ('/' for the simulation). */
+/**
+ * rootOf: the merged root directory to list ('/' for the simulation).
+ * @example rootOf(simMounted)  // '/'
+ */
 export function rootOf(mounted: Mounted): string {
   return mounted.root === '' ? '/' : mounted.root;
 }

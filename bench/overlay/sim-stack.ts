@@ -68,6 +68,7 @@ export interface SimMount {
  * mountSim mounts the stack with a fresh, empty upper and work dir on the layers' disk. `release`
  * unmounts and frees everything the mount wrote on that disk (inodes and file bytes), so every
  * mutating run starts from the same disk, as every kernel run starts from an empty upperdir.
+ * @example const sim = mountSim(stack); sim.mount.unlinkSync('/d0/f1'); sim.release();
  */
 export function mountSim(stack: SimStack): SimMount {
   const { upper, work } = scratchDirs(stack.disk);

@@ -21,14 +21,24 @@ export interface StackSize {
 
 const grid = (layers: number[], files: number[]): StackSize[] => layers.flatMap((l) => files.map((n) => ({ layers: l, files: n })));
 
-/** The full set from the issue, and the reduced one --quick runs (the extremes of L, both N at L=10). */
+/**
+ * FULL_SIZES / QUICK_SIZES: the full set from the issue, and the reduced one --quick runs (the
+ * extremes of L, and both N at L = 10).
+ * @example FULL_SIZES.length  // 8
+ */
 export const FULL_SIZES = grid([1, 10, 50, 120], [1000, 20000]);
 export const QUICK_SIZES = [...grid([1, 120], [1000]), ...grid([10], [1000, 20000])];
 
-/** caseName: e.g. overlay.copyup.L50.N20000. */
+/**
+ * caseName: the dotted name of one measurement.
+ * @example caseName('copyup', { layers: 50, files: 20000 })  // 'overlay.copyup.L50.N20000'
+ */
 export const caseName = (key: string, size: StackSize): string => `overlay.${key}.L${size.layers}.N${size.files}`;
 
-/** overlaySuite: the "overlay operations vs the kernel" measurements. */
+/**
+ * overlaySuite: the "overlay operations vs the kernel" measurements.
+ * @example const records = await overlaySuite.run(context)
+ */
 export const overlaySuite: Suite = {
   name: 'overlay',
   run: (context) => runOverlaySuite(context, context.quick ? QUICK_SIZES : FULL_SIZES),
