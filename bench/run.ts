@@ -60,6 +60,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  console.error(error.stack ?? error.message);
+  // A wrong argument needs a sentence, anything else the stack that shows where it broke.
+  console.error(error.message.startsWith('unknown argument') ? error.message : error.stack ?? error.message);
   process.exitCode = 1;
 });
