@@ -15,3 +15,7 @@ export type { NamedDir } from './stack-view';
 export { layerChanges } from './changes';
 export { listDir, dirListing } from './listing';
 export { stackPicture, showStack, changesPicture, showChanges, showDir, treeBytes, sizesText, showSizes } from './pictures';
+export { imageLayers, limitView, imageStackPicture, showImageStack, containerDirs, containerStackPicture, showContainerStack,
+  foldChanges, imageChangesPicture, showImageChanges } from './image-view';
+export type { ViewOptions, FoldOptions } from './image-view';
+export { tarListing } from './tar-listing';
