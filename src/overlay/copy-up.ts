@@ -21,7 +21,9 @@ export function copyUp(stack: Stack, node: Node, { data = true }: { data?: boole
   if (failed) return failed;
   const parentUpper = parent.upper!;
   const lower = node.lowers[0];
-  namespaceChanged(stack);
+  // The node is updated in place below, so cached lookups stay true — except under index=on,
+  // where other names of a lower hard link now resolve to this copy.
+  if (stack.options.index) namespaceChanged(stack);
   const upper = copyInode(stack, lower, data);
   // The copy is made in the workdir and renamed into place, so the parent's mtime is restored (B02).
   const { mtimeMs, ctimeMs } = parentUpper;

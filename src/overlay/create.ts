@@ -4,7 +4,7 @@
 import { Failure, fail } from './errors';
 import type { FileType, Inode } from './tree';
 import type { Credentials, Node, Stack } from './stack';
-import { isMerged, namespaceChanged, realOf } from './stack';
+import { isMerged, nameChanged, realOf } from './stack';
 import { copyUp } from './copy-up';
 import { addEntry, replaceEntry } from './entries';
 import { isWhiteout } from './real';
@@ -30,7 +30,7 @@ export function createIn(stack: Stack, parent: Node, name: string, object: NewOb
   const failed = copyUp(stack, parent);
   if (failed) return failed;
   const dir = parent.upper!;
-  namespaceChanged(stack);
+  nameChanged(parent, name);
   const old = dir.entries!.get(name);
   const overWhiteout = old !== undefined && isWhiteout(old, stack.prefix);
   const inode = object.link ?? newInode(dir, object, creds);

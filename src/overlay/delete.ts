@@ -4,7 +4,7 @@
 import { Failure, fail } from './errors';
 import type { Inode } from './tree';
 import type { Credentials, Node, Stack } from './stack';
-import { namespaceChanged, realOf } from './stack';
+import { nameChanged, realOf } from './stack';
 import { copyUp } from './copy-up';
 import { removeEntry } from './entries';
 import { lowerPositive } from './lookup';
@@ -21,7 +21,7 @@ export function removeName(stack: Stack, node: Node, creds: Credentials): Failur
   const failed = copyUp(stack, parent);
   if (failed) return failed;
   const dir = parent.upper!;
-  namespaceChanged(stack);
+  nameChanged(parent, node.name);
   const needsWhiteout = lowerPositive(stack, parent, node.name);
   if (node.upper && dir.entries!.get(node.name) === node.upper) {
     if (node.upper.type === 'dir') purge(node.upper);

@@ -10,21 +10,18 @@ import { isOpaque, isWhiteout, overlayXattr } from './real';
 
 /** rootNode: the merged root: the upper root over every visible lower root. */
 export function rootNode(stack: Stack): Node {
-  const cached = stack.dcache.get('');
-  if (cached) return cached;
+  if (stack.root) return stack.root;
   const lowers = stack.lowers.slice();
-  const root: Node = { path: '', name: '', upper: stack.upper, lowers, layers: lowers.map((_, i) => i), identity: identityOf(stack, stack.upper, lowers[0]) };
-  stack.dcache.set('', root);
-  return root;
+  stack.root = { path: '', name: '', upper: stack.upper, lowers, layers: lowers.map((_, i) => i), identity: identityOf(stack, stack.upper, lowers[0]) };
+  return stack.root;
 }
 
 /** cachedLookup: lookupChild through the dentry cache (failures are not cached: they are rare). */
 export function cachedLookup(stack: Stack, parent: Node, name: string): Node | Failure | null {
-  const key = parent.path + '\0' + name;
-  const cached = stack.dcache.get(key);
+  const cached = parent.children?.get(name);
   if (cached !== undefined) return cached;
   const found = lookupChild(stack, parent, name);
-  if (!(found instanceof Failure)) stack.dcache.set(key, found);
+  if (!(found instanceof Failure)) (parent.children ??= new Map()).set(name, found);
   return found;
 }
 

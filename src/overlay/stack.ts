@@ -34,10 +34,11 @@ export interface Stack {
   /** Counter behind the `#<hex>` temp names the kernel gives objects in its scratch directory. */
   tempId: number;
   /**
-   * The dentry cache: lookups by "parent path \0 name". Lower layers never change, so a lookup stays
-   * true until the mount itself changes something; every changing call empties it.
+   * The dentry cache: the root node, whose `children` hold earlier lookups (null for a negative one).
+   * Lower layers never change, so a lookup stays true until the mount changes that very name:
+   * creates and deletes forget the one name, a rename forgets everything.
    */
-  dcache: Map<string, Node | null>;
+  root?: Node;
   /** The overlay inode of each real inode (upper or lower), shared by all its dentries. */
   identities: WeakMap<Inode, Identity>;
 }
@@ -47,7 +48,7 @@ export function makeStack(parts: { upper?: Inode; work?: Inode; lowers: Inode[];
   const traps = new Set<Inode>([...parts.lowers, ...(parts.dataLowers ?? [])]);
   if (parts.upper) traps.add(parts.upper);
   if (parts.work) traps.add(parts.work);
-  return { dataLowers: [], ...parts, prefix: overlayXattrPrefix(parts.options), traps, index: new Map(), identities: new WeakMap(), tempId: 0x17a40, dcache: new Map() };
+  return { dataLowers: [], ...parts, prefix: overlayXattrPrefix(parts.options), traps, index: new Map(), identities: new WeakMap(), tempId: 0x17a40 };
 }
 
 /**
@@ -64,6 +65,8 @@ export interface Node {
   layers: number[];
   /** The overlay inode identity that outlives copy-up, so an open fd follows its file up (B17). */
   identity: Identity;
+  /** Looked-up children of a directory (the dentry cache); null marks a name known not to exist. */
+  children?: Map<string, Node | null>;
 }
 
 /** Identity: the overlay inode shared by every dentry of one object (kept in the mount's identity map). */
@@ -73,11 +76,16 @@ export interface Identity {
 }
 
 /**
- * namespaceChanged: the merged tree changed shape (a copy-up, create, delete or rename), so cached
- * lookups may be stale. Every such change calls it; reads in between are answered from the cache.
+ * namespaceChanged: the merged tree changed in a way that may touch many names (a rename, or a
+ * copy-up under index=on, which other lower hard links now see): forget every cached lookup.
  */
 export function namespaceChanged(stack: Stack): void {
-  stack.dcache.clear();
+  stack.root = undefined;
+}
+
+/** nameChanged: one name in a directory was created or deleted: forget just that lookup. */
+export function nameChanged(parent: Node, name: string): void {
+  parent.children?.delete(name);
 }
 
 /** realOf: the inode that answers for a node right now: the upper copy once there is one. */

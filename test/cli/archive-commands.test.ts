@@ -49,10 +49,10 @@ describe.skipIf(!haveShared('archive command tests'))('archive commands', () => 
 });
 
 describe('archive command errors', () => {
-  it('says which transports exist, with status 1', async () => {
+  it('says which transports exist: an unknown one is a usage error (status 2)', async () => {
     const { status, err } = await run(['layers', 'docker://alpine']);
-    expect(status).toBe(1);
-    expect(err).toMatch(/^layerlab layers: ESOURCE: .*docker-archive, oci, oci-archive/);
+    expect(status).toBe(2);
+    expect(err).toMatch(/^layerlab layers: unknown SOURCE 'docker:\/\/alpine': use dockerfile:CONTEXT, docker-archive:FILE, oci:DIR\[:TAG\] or oci-archive:FILE/);
   });
 
   it('is a usage error (status 2) without a SOURCE', async () => {
