@@ -215,17 +215,39 @@ const letters = 'abcdefghijklmnopqrstuvwxyz ';
  * placeholderBytes('/usr/bin/ls', 143232, { elf: true }).subarray(0, 4); // 7f 45 4c 46 ("\x7fELF")
  */
 export function placeholderBytes(path: string, size: number, { elf = false }: { elf?: boolean } = {}): Uint8Array {
-  // A seeded block of at most 64 KiB, repeated: large files cost a copy, not a generator call per byte.
-  const blockSize = Math.min(size, 65536);
-  const words = new Uint32Array(Math.ceil(blockSize / 4));
-  const next = xorshift32(seedFromText(`${path}\0${size}`));
-  for (let i = 0; i < words.length; i++) words[i] = next();
-  const block = new Uint8Array(words.buffer, 0, blockSize);
-  if (!elf) for (let i = 0; i < blockSize; i++) block[i] = i % 72 === 71 ? 0x0a : LETTER_OF_BYTE[block[i]];
+  // One seeded 64 KiB pattern per kind, shared by every file; each file starts at its own offset
+  // in it, so a file costs a copy, not a generator call per byte.
+  const pattern = elf ? binaryPattern() : textPattern();
   const bytes = new Uint8Array(size);
-  for (let at = 0; at < size; at += blockSize) bytes.set(block.subarray(0, Math.min(blockSize, size - at)), at);
+  let from = seedFromText(`${path}\0${size}`) % PATTERN_SIZE;
+  for (let at = 0; at < size;) {
+    const count = Math.min(PATTERN_SIZE - from, size - at);
+    bytes.set(pattern.subarray(from, from + count), at);
+    at += count;
+    from = 0;
+  }
   if (elf) bytes.set(elfIdent.slice(0, Math.min(size, elfIdent.length)));
   return bytes;
+}
+
+const PATTERN_SIZE = 65536;
+let binary: Uint8Array | undefined;
+let text: Uint8Array | undefined;
+
+function binaryPattern(): Uint8Array {
+  if (binary) return binary;
+  const words = new Uint32Array(PATTERN_SIZE / 4);
+  const next = xorshift32(0x5eed);
+  for (let i = 0; i < words.length; i++) words[i] = next();
+  return (binary = new Uint8Array(words.buffer));
+}
+
+function textPattern(): Uint8Array {
+  if (text) return text;
+  const random = binaryPattern();
+  text = new Uint8Array(PATTERN_SIZE);
+  for (let i = 0; i < PATTERN_SIZE; i++) text[i] = i % 72 === 71 ? 0x0a : LETTER_OF_BYTE[random[i]];
+  return text;
 }
 
 const LETTER_OF_BYTE = Uint8Array.from({ length: 256 }, (_, byte) => letters.charCodeAt(byte % letters.length));

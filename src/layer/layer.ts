@@ -3,11 +3,15 @@
 // expensive values are computed once; nothing about a layer ever changes after it is made.
 import type { Inode } from '../overlay/tree';
 import { Disk, Tree } from '../overlay/tree';
-import { digestOf, type Digest } from './digest';
-import { dockerLayerTar } from './tar/docker';
+import { createHash } from 'node:crypto';
+import type { Digest } from './digest';
+import { dockerLayerEntries } from './tar/docker';
 import { readTar } from './tar/read';
+import { writeTarParts } from './tar/write';
+import { concat } from './tar/pax';
 import { treeFromEntries } from './apply';
 import { entriesOfTree } from './entries';
+import { normalizeForLayer } from './normalize';
 
 let sharedDisk: Disk | undefined;
 
@@ -23,14 +27,28 @@ export function layerDisk(): Disk {
 export class Layer {
   private cachedDiffID?: Digest;
   private cachedSize?: number;
+  private parts: Uint8Array[];
+  private whole?: Uint8Array;
 
-  constructor(readonly tree: Tree, readonly tar: Uint8Array) {
+  /** A layer from its tree and its tar, given whole or as pieces (joined only when someone asks). */
+  constructor(readonly tree: Tree, tar: Uint8Array | Uint8Array[]) {
     tree.freeze();
+    this.parts = Array.isArray(tar) ? tar : [tar];
+    if (!Array.isArray(tar)) this.whole = tar;
+  }
+
+  /** tar: the uncompressed layer tar, Docker's exact bytes. */
+  get tar(): Uint8Array {
+    if (!this.whole) { this.whole = concat(this.parts); this.parts = [this.whole]; }
+    return this.whole;
   }
 
   /** diffID: `sha256:` + the hex sha256 of the uncompressed tar (formats.md 2.1). */
   get diffID(): Digest {
-    return (this.cachedDiffID ??= digestOf(this.tar));
+    if (this.cachedDiffID) return this.cachedDiffID;
+    const hash = createHash('sha256');
+    for (const part of this.parts) hash.update(part);
+    return (this.cachedDiffID = `sha256:${hash.digest('hex')}`);
   }
 
   /**
@@ -65,10 +83,17 @@ export function layerFromTar(tar: Uint8Array, { disk = layerDisk() }: { disk?: D
  * layerFromDirectory makes a layer from a directory in kernel form — the upper directory of a
  * build step's mount, or a container's read-write layer — the way `docker commit` does: export it
  * as a tar (whiteouts become `.wh.` entries; overlay bookkeeping xattrs are dropped), then apply
- * that tar to a fresh directory.
+ * that tar to a fresh directory. With `consume: true` the directory itself becomes the layer (for an
+ * upper that will not be used again): same bytes and diffID, no second copy of the files.
  * @example const layer = layerFromDirectory(stepMount.upperDir!);
  */
-export function layerFromDirectory(root: Inode | Tree, { disk = layerDisk() }: { disk?: Disk } = {}): Layer {
+export function layerFromDirectory(root: Inode | Tree, { disk = layerDisk(), consume = false }: { disk?: Disk; consume?: boolean } = {}): Layer {
   const dir = root instanceof Tree ? root.root : root;
-  return layerFromTar(dockerLayerTar(entriesOfTree(dir)), { disk });
+  const entries = dockerLayerEntries(entriesOfTree(dir));
+  const parts = writeTarParts(entries);
+  if (!consume) return new Layer(treeFromEntries(entries, disk), parts);
+  // `consume`: the directory is of no further use (a finished build step's upper): it becomes the
+  // layer itself, rewritten in place to what applying the tar would have made.
+  normalizeForLayer(dir);
+  return new Layer(root instanceof Tree ? root : new Tree(dir.disk, dir), parts);
 }

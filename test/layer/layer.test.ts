@@ -9,6 +9,16 @@ import { layerFromDirectory, layerFromTar } from '../../src/layer/layer';
 import { readTar } from '../../src/layer/tar/read';
 import { writeTar } from '../../src/layer/tar/write';
 import { mount, scratchDirs, treeFromCompact, compactOfInode } from '../../src/index';
+import type { Inode } from '../../src/index';
+
+/** describeTree: everything a layer's tree says, path by path (not inode numbers). */
+function describeTree(dir: Inode, prefix = ''): string[] {
+  return [...dir.entries!].flatMap(([name, inode]) => {
+    const xattrs = [...inode.xattrs].map(([k, v]) => `${k}=${v.toString('hex')}`).sort().join(',');
+    const line = `${prefix}${name} ${inode.type} ${inode.mode.toString(8)} ${inode.uid}:${inode.gid} nlink=${inode.nlink} mtime=${inode.mtimeMs} size=${inode.size} ${inode.target ?? ''} [${xattrs}]`;
+    return inode.type === 'dir' ? [line, ...describeTree(inode, `${prefix}${name}/`)] : [line];
+  }).sort();
+}
 
 const available = haveShared('layer round trips against the Go golden tars');
 const golden = (name: string): Uint8Array => readFileSync(sharedPath(`fixtures/generated/go-archive-tar-golden/${name}.tar`));
@@ -65,6 +75,22 @@ describe('committing an upper directory', () => {
     m.unlinkSync('/b');
     const entries = readTar(layerFromDirectory(m.upperDir!).tar).entries;
     expect(entries.map((entry) => `${entry.name}:${entry.type}`)).toEqual(['.wh.a:file', '.wh.b:file']);
+  });
+
+  it('consuming the directory gives the same bytes and the same tree as applying its tar', () => {
+    const base = layerFromDirectory(treeFromCompact({ a: 'A', b: 'B', d: { x: 'X' }, keep: { y: 'Y' } }));
+    const m = mount({ lowers: [base.tree], ...scratchDirs(base.tree.disk) });
+    m.unlinkSync('/a');
+    m.unlinkSync('/b');
+    m.rmSync('/d', { recursive: true });
+    m.mkdirSync('/d');
+    m.writeFileSync('/d/new', 'N');
+    m.setxattr('/keep/y', 'user.note', 'dropped by docker');
+    m.linkSync('/keep/y', '/y2');
+    const copied = layerFromDirectory(m.upperDir!);
+    const consumed = layerFromDirectory(m.upperDir!, { consume: true });
+    expect(consumed.diffID).toBe(copied.diffID);
+    expect(describeTree(consumed.tree.root)).toEqual(describeTree(copied.tree.root));
   });
 
   it('refuses a tar entry that climbs out of the layer', () => {

@@ -47,7 +47,7 @@ function stepMount(input: StepInput): OverlayMount {
 }
 
 function committed(input: StepInput, rootfs: OverlayMount): Layer | undefined {
-  const layer = layerFromDirectory(rootfs.upperDir!, { disk: input.engine.disk });
+  const layer = layerFromDirectory(rootfs.upperDir!, { disk: input.engine.disk, consume: true });
   return layer.diffID === EMPTY_LAYER ? undefined : layer;
 }
 

@@ -7,7 +7,7 @@ import { TYPE_BITS, TarEntry, plainEntry } from './entry';
 import { TarFormatError } from './errors';
 import { decodeUtf8 } from './fields';
 import { pathComponents, sortInWalkOrder } from './walk-order';
-import { writeTar } from './write';
+import { writeTar, writeTarParts } from './write';
 
 /** WHITEOUT_PREFIX marks a deleted name in a layer tar: '.wh.<name>' (image-spec layer.md). */
 export const WHITEOUT_PREFIX = '.wh.';
@@ -36,6 +36,11 @@ export interface DockerLayerOptions {
  */
 export function dockerLayerTar(entries: TarEntry[], options: DockerLayerOptions = {}): Uint8Array {
   return writeTar(dockerLayerEntries(entries, options));
+}
+
+/** dockerLayerTarParts: dockerLayerTar's bytes as pieces, for hashing without one big copy. */
+export function dockerLayerTarParts(entries: TarEntry[], options: DockerLayerOptions = {}): Uint8Array[] {
+  return writeTarParts(dockerLayerEntries(entries, options));
 }
 
 /**

@@ -26,7 +26,15 @@ export interface WriteTarOptions {
  *   mtime: 1702681921, size: 3, data: new TextEncoder().encode('hi\n') }]);
  * tar.length // 2048: header, one data block, two zero blocks
  */
-export function writeTar(entries: TarEntry[], { trailer = END_OF_ARCHIVE }: WriteTarOptions = {}): Uint8Array {
+export function writeTar(entries: TarEntry[], options: WriteTarOptions = {}): Uint8Array {
+  return concat(writeTarParts(entries, options));
+}
+
+/**
+ * writeTarParts: the same bytes as writeTar, as a list of pieces (headers, file data as given, padding,
+ * trailer), so a caller can hash a large layer without first copying it into one buffer.
+ */
+export function writeTarParts(entries: TarEntry[], { trailer = END_OF_ARCHIVE }: WriteTarOptions = {}): Uint8Array[] {
   const parts: Uint8Array[] = [];
   let offset = 0;
   entries.forEach((entry, index) => {
@@ -36,7 +44,7 @@ export function writeTar(entries: TarEntry[], { trailer = END_OF_ARCHIVE }: Writ
     }
   });
   parts.push(trailer);
-  return concat(parts);
+  return parts;
 }
 
 /** entryBlocks returns the blocks of one entry: any PAX or GNU long-name headers, its header, its data. */
