@@ -101,7 +101,7 @@ function forget(byPath: Map<string, Inode>, path: string): void {
 function newInode(disk: Disk, entry: TarEntry): Inode {
   const type = entry.type === 'hardlink' ? 'file' : entry.type;
   const inode = disk.newInode(type, entry.mode & 0o7777, entry.uid, entry.gid);
-  if (type === 'file' && entry.data && entry.data.length > 0) disk.writeData(inode, entry.data, 0);
+  if (type === 'file' && entry.data && entry.data.length > 0) disk.attachData(inode, entry.data);
   if (type === 'symlink') inode.target = entry.linkname ?? '';
   if (type === 'char' || type === 'block') inode.rdev = makedev(entry.devmajor ?? 0, entry.devminor ?? 0);
   applyMetadata(inode, entry);

@@ -26,6 +26,8 @@ export interface Inode {
   ctimeMs: number;
   xattrs: Map<string, Buffer>;
   target?: string;         // symlinks
+  /** Bytes a layer holds without copying them: a view into its tar (see Disk.attachData). */
+  view?: Uint8Array;
   entries?: Map<string, Inode>;   // directories
   parent?: Inode;          // directories: the one directory holding them (for subtree checks)
 }
@@ -77,13 +79,25 @@ export class Disk {
     return inode;
   }
 
-  /** readData returns a file's bytes (a fresh Buffer). */
+  /** readData returns a file's bytes (a fresh Buffer the caller may keep or change). */
   readData(inode: Inode): Buffer {
+    if (inode.view) return Buffer.from(inode.view);
     return inode.size === 0 ? Buffer.alloc(0) : (this.blocks.readFileSync(`/${inode.ino}`) as Buffer);
+  }
+
+  /**
+   * attachData gives a new file its bytes without copying them: an imported or committed layer's
+   * files are views into the layer's own tar, so a layer costs its tar once, not twice. Such a
+   * file is read-only in practice (layers are frozen); writing to it first moves it into memfs.
+   */
+  attachData(inode: Inode, view: Uint8Array): void {
+    inode.view = view;
+    inode.size = view.length;
   }
 
   /** writeData writes `data` at `position`, growing the file (holes read as zeros). */
   writeData(inode: Inode, data: Uint8Array, position: number): void {
+    this.detach(inode);
     const fd = this.blocks.openSync(`/${inode.ino}`, inode.size === 0 && !this.blocks.existsSync(`/${inode.ino}`) ? 'w+' : 'r+');
     try {
       this.blocks.writeSync(fd, data, 0, data.length, position);
@@ -93,8 +107,18 @@ export class Disk {
     inode.size = Math.max(inode.size, position + data.length);
   }
 
+  /** detach moves an attached view into memfs before the file is changed. */
+  private detach(inode: Inode): void {
+    if (!inode.view) return;
+    const view = inode.view;
+    inode.view = undefined;
+    inode.size = 0;
+    if (view.length > 0) this.writeData(inode, view, 0);
+  }
+
   /** setSize truncates or extends a file with zeros, like truncate(2). */
   setSize(inode: Inode, size: number): void {
+    this.detach(inode);
     if (!this.blocks.existsSync(`/${inode.ino}`)) this.blocks.writeFileSync(`/${inode.ino}`, '');
     this.blocks.truncateSync(`/${inode.ino}`, size);
     inode.size = size;
@@ -103,6 +127,7 @@ export class Disk {
   /** release frees an inode's data once its last name is gone. */
   release(inode: Inode): void {
     this.inodes.delete(inode.ino);
+    inode.view = undefined;
     if (inode.type === 'file' && this.blocks.existsSync(`/${inode.ino}`)) this.blocks.unlinkSync(`/${inode.ino}`);
   }
 }
