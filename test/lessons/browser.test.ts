@@ -1,0 +1,29 @@
+// The lessons as a class meets them: Debian's classic Jupyter Notebook, the project's tslab kernel,
+// Cell → Run All in headless Chromium. The pictures must render (data-URI SVG images and HTML
+// tables survive an untrusted notebook) and Docker's text must show; a screenshot of each run is
+// kept in test-artifacts/ for people to look at.
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { browserSkipReason, withNotebookInBrowser } from '../notebooks/browser';
+
+const skipReason = browserSkipReason();
+if (skipReason) console.log(`skipping the lesson browser tests: ${skipReason}`);
+const notebooks = join(__dirname, '../../notebooks');
+
+describe.skipIf(skipReason !== undefined)('lessons in the browser', () => {
+  it('03-union-mount: Run All draws the layer-stack diagram as an image and a table, and prints the mount line', async () => {
+    await withNotebookInBrowser(join(notebooks, '03-union-mount.ipynb'), async ({ page, screenshot, pageErrors }) => {
+      const images = page.locator('.output_area img[src^="data:image/svg+xml"]');
+      expect(await images.count()).toBeGreaterThan(0);
+      const drawn = await images.evaluateAll((all) => all.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0));
+      expect(drawn).toBe(true);
+      expect(await page.locator('.output_area table').count()).toBeGreaterThan(0);
+      const text = (await page.locator('.output_area').allInnerTexts()).join('\n');
+      expect(text).toMatch(/overlay on \S+ type overlay \(rw,relatime,lowerdir=/);
+      expect(await page.locator('.output_error, .output_stderr').count()).toBe(0);
+      expect(existsSync(screenshot) && statSync(screenshot).size > 0).toBe(true);
+      expect(pageErrors).toEqual([]);
+    }, { screenshotName: 'lesson-03-union-mount' });
+  }, 240_000);
+});
