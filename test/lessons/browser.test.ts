@@ -16,7 +16,10 @@ describe.skipIf(skipReason !== undefined)('lessons in the browser', () => {
     await withNotebookInBrowser(join(notebooks, '03-union-mount.ipynb'), async ({ page, screenshot, pageErrors }) => {
       const images = page.locator('.output_area img[src^="data:image/svg+xml"]');
       expect(await images.count()).toBeGreaterThan(0);
-      const drawn = await images.evaluateAll((all) => all.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0));
+      const drawn = await images.evaluateAll((all) => all.every((img) => {
+        const picture = img as unknown as { complete: boolean; naturalWidth: number };
+        return picture.complete && picture.naturalWidth > 0;
+      }));
       expect(drawn).toBe(true);
       expect(await page.locator('.output_area table').count()).toBeGreaterThan(0);
       const text = (await page.locator('.output_area').allInnerTexts()).join('\n');
