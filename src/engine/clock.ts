@@ -6,7 +6,7 @@
 export class Clock {
   private seconds: number;
 
-  constructor(start = '2024-05-01T12:00:00Z') {
+  constructor(start = '2025-01-15T12:00:00Z') {
     this.seconds = Math.floor(Date.parse(start) / 1000);
   }
 

@@ -4,7 +4,7 @@
 import { Container } from './container';
 import { initLayerTree } from './init-layer';
 import { changesBetween } from './changes';
-import { NoSuchObjectError } from './errors';
+import { ContainerNotRunningError, NoSuchObjectError } from './errors';
 import type { Engine } from './engine';
 import type { Change } from '../render/types';
 import type { Image } from '../image/image';
@@ -29,7 +29,7 @@ export function createContainer(engine: Engine, imageRef: string, { name, cmd }:
   const record = engine.record(imageRef);
   const id = engine.ids.hex64();
   const mountID = engine.ids.hex64();
-  const init = { tree: initLayerTree(engine.disk), link: engine.ids.linkId() };
+  const init = { tree: initLayerTree(engine.disk, [...record.layers].reverse().map((stored) => stored.layer.tree)), link: engine.ids.linkId() };
   const { upper, work } = engine.newScratch();
   const config = { ...(record.image.config.config ?? {}), Image: imageRef, ...(cmd ? { Cmd: cmd } : {}) };
   const container = new Container(id, name ?? NAMES[engine.containers.size % NAMES.length], mountID, record.image, record.layers,
@@ -61,6 +61,9 @@ export function shellFlavor(image: Image): 'ash' | 'bash' | 'dash' {
 
 /** execIn: `docker exec CONTAINER sh -c LINE`: run a command line in the container's root filesystem. */
 export function execIn(engine: Engine, container: Container, commandLine: string, { env = {}, cwd, uid = 0, gid = 0 }: { env?: Record<string, string>; cwd?: string; uid?: number; gid?: number } = {}): ShellResult {
+  // A created container is started on its first exec (as if `docker start` had run); an exited one
+  // refuses, as dockerd does.
+  if (container.status === 'exited') throw new ContainerNotRunningError(container.id);
   const baseEnv = Object.fromEntries((container.config.Env ?? []).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
   container.status = 'running';
   if (container.startedAt.startsWith('0001')) container.startedAt = engine.clock.tick();

@@ -15,3 +15,12 @@ export class NoSuchObjectError extends Error {
 export function isNoSuchObjectError(error: unknown): error is NoSuchObjectError {
   return (error as { name?: unknown } | null)?.name === 'NoSuchObjectError';
 }
+
+/** ContainerNotRunningError: `docker exec` into a container that has exited. */
+export class ContainerNotRunningError extends Error {
+  readonly code = 'ENOTRUNNING';
+  readonly name = 'ContainerNotRunningError';
+  constructor(readonly container: string) {
+    super(`Error response from daemon: container ${container} is not running`);
+  }
+}

@@ -53,13 +53,17 @@ function parentIds(engine: Engine, record: ImageRecord, count: number): (string 
   return ids;
 }
 
-/** imageList: `docker image ls` (tagged images; `all` adds the untagged intermediate ones). */
+/**
+ * imageList: `docker image ls`: tagged images, and untagged ones nothing was built on (a dangling
+ * `<none>` left when a tag moved); `all` (`-a`) adds the classic builder's intermediate images.
+ */
 export function imageList(engine: Engine, { all = false }: { all?: boolean } = {}): string {
+  const parents = new Set([...engine.images.values()].map((record) => record.parent).filter((id): id is string => !!id));
   const rows = [...engine.images.values()].flatMap((record) => {
     const tags = engine.tagsOf(record.image.id);
     const size = LayerStore.chainSize(engine.topLayer(record));
     const created = unixSeconds(record.image.config.created ?? '') ?? 0;
-    if (tags.length === 0) return all ? [{ repository: '<none>', tag: '<none>', id: record.image.id, created, size }] : [];
+    if (tags.length === 0) return all || !parents.has(record.image.id) ? [{ repository: '<none>', tag: '<none>', id: record.image.id, created, size }] : [];
     return tags.map((ref) => ({ ...splitReference(ref), id: record.image.id, created, size }));
   });
   return renderImageList(rows, { now: engine.clock.nowMs });

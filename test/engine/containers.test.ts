@@ -13,13 +13,26 @@ function withContainer() {
 }
 
 describe('a new container', () => {
-  it('gets an -init layer holding exactly Docker\'s mount points', () => {
-    const { container } = withContainer();
+  it('gets an -init layer with every mount point when the image has none of them (setup_unix.go)', () => {
+    const docker = new Docker();
+    docker.build('FROM scratch\nCOPY hello /\n', { context: { hello: 'hi' }, tags: ['bare:1'] });
+    const container = docker.create('bare:1');
     expect(compactOfInode(container.init.tree.root)).toEqual({
       '.dockerenv': '', dev: { console: '', pts: {}, shm: {} },
       etc: { hostname: '', hosts: '', mtab: '->/proc/mounts', 'resolv.conf': '' }, proc: {}, sys: {},
     });
     expect(container.init.tree.walk('.dockerenv')!.mode).toBe(0o755);
+  });
+
+  it('keeps directories the image has and replaces its files with empty ones, as Setup does over the mounted image', () => {
+    const docker = new Docker();
+    docker.build('FROM scratch\nCOPY . /\n', { context: { 'etc/hosts': '127.0.0.1 localhost\n', 'proc/.keep': '' }, tags: ['some:1'] });
+    const container = docker.create('some:1');
+    const init = compactOfInode(container.init.tree.root) as Record<string, unknown>;
+    expect(init.proc).toBeUndefined();
+    expect((init.etc as Record<string, unknown>).hosts).toBe('');
+    expect(container.rootfs.readFileSync('/etc/hosts', 'utf8')).toBe('');
+    expect(container.rootfs.existsSync('/proc/.keep')).toBe(true);
   });
 
   it('shows GraphDriver with <mount>-init first in LowerDir and its own diff as UpperDir', () => {
@@ -87,5 +100,23 @@ describe('/var/lib/docker', () => {
     expect(docker.cat(`/var/lib/docker/overlay2/${top.cacheID}/lower`)).toBe(`l/${base.link}`);
     expect(docker.cat(`image/overlay2/layerdb/sha256/${top.chainID.slice(7)}/diff`)).toBe(top.layer.diffID);
     expect(docker.tree()).toContain(`${base.link} -> ../${base.cacheID}/diff`);
+  });
+});
+
+describe('what dockerd refuses or lists', () => {
+  it('docker exec into an exited container is refused', () => {
+    const docker = new Docker();
+    docker.run('alpine:latest', 'echo done', { name: 'once' });
+    expect(() => docker.exec('once', 'echo again')).toThrow(/container [0-9a-f]{64} is not running/);
+  });
+
+  it('docker images lists an image left untagged by a rebuild as <none>, but not the builder\'s intermediates', () => {
+    const docker = new Docker();
+    docker.build('FROM alpine:latest\nRUN echo 1 > /v\n', { tags: ['app:1'] });
+    const first = docker.image('app:1').id;
+    docker.build('FROM alpine:latest\nRUN echo 2 > /v\n', { tags: ['app:1'] });
+    const rows = docker.images().trim().split('\n').slice(1);
+    expect(rows.filter((row) => row.startsWith('<none>'))).toHaveLength(1);
+    expect(rows.find((row) => row.startsWith('<none>'))).toContain(first.slice(7, 19));
   });
 });
