@@ -29,4 +29,17 @@ describe.skipIf(skipReason !== undefined)('lessons in the browser', () => {
       expect(pageErrors).toEqual([]);
     }, { screenshotName: 'lesson-03-union-mount' });
   }, 240_000);
+
+  it('01-layers: Run All shows docker image inspect with three RootFS layers and the layer-stack picture', async () => {
+    await withNotebookInBrowser(join(notebooks, '01-layers.ipynb'), async ({ page, pageErrors }) => {
+      const text = (await page.locator('.output_area').allInnerTexts()).join('\n');
+      const inspect = /"RootFS": \{\s*"Type": "layers",\s*"Layers": \[([^\]]*)\]/.exec(text);
+      expect(inspect).not.toBeNull();
+      expect(inspect![1].match(/sha256:[0-9a-f]{64}/g)).toHaveLength(3);
+      expect(text).toContain('Successfully tagged test:v1');
+      expect(await page.locator('.output_area img[src^="data:image/svg+xml"], .output_area table').count()).toBeGreaterThan(0);
+      expect(await page.locator('.output_error, .output_stderr').count()).toBe(0);
+      expect(pageErrors).toEqual([]);
+    }, { screenshotName: 'lesson-01-layers', runAllTimeoutMs: 180_000 });
+  }, 300_000);
 });
