@@ -9,6 +9,7 @@ import { isBuildError } from '../../src/engine/build/errors';
 import { inspectImage, history } from '../../src/engine/views';
 import { isDockerfileParseError } from '../../src/dockerfile/errors';
 import { mount } from '../../src/overlay/mount';
+import { dockerLayerTar } from '../../src/layer/tar/docker';
 
 const SEED = 'FROM centos:latest\nRUN yum install -y vim\nADD start.sh /\n';
 const CONTEXT = { 'start.sh': '#!/bin/sh\necho "hello from test:v1"\n' };
@@ -146,3 +147,36 @@ describe('bad input', () => {
     expect(error.line).toBe(2);
   });
 });
+
+describe('COPY and ADD', () => {
+  it('ADD of a local tar unpacks it; COPY keeps it as a file (Docker\'s rule)', () => {
+    const engine = new Engine();
+    const tar = layerTarOf({ 'app/run.sh': '#!/bin/sh\n', 'app/conf/x.ini': 'x=1\n' });
+    const added = build(engine, 'FROM alpine\nADD bundle.tar /opt/\n', { context: { 'bundle.tar': tar } }).image;
+    const copied = build(engine, 'FROM alpine\nCOPY bundle.tar /opt/\n', { context: { 'bundle.tar': tar } }).image;
+    const top = (image: typeof added) => image.layers[image.layers.length - 1].tree;
+    expect(top(added).walk('opt/app/conf/x.ini')?.type).toBe('file');
+    expect(top(copied).walk('opt/bundle.tar')?.type).toBe('file');
+    expect(top(copied).walk('opt/app')).toBeUndefined();
+  });
+
+  it('--chown and --chmod set owner and mode; .dockerignore keeps files out of the context', () => {
+    const engine = new Engine();
+    const image = build(engine, 'FROM alpine\nCOPY --chown=1000:1000 --chmod=600 . /src/\n', {
+      context: { 'main.c': 'int main(){}', 'secret.key': 'k', '.dockerignore': '*.key\n' },
+    }).image;
+    const top = image.layers[image.layers.length - 1].tree;
+    const main = top.walk('src/main.c')!;
+    expect([main.uid, main.gid, main.mode]).toEqual([1000, 1000, 0o600]);
+    expect(top.walk('src/secret.key')).toBeUndefined();
+  });
+});
+
+function layerTarOf(files: Record<string, string>): Uint8Array {
+  const dirs = new Set<string>();
+  for (const path of Object.keys(files)) path.split('/').slice(0, -1).forEach((_, i, parts) => dirs.add(parts.slice(0, i + 1).join('/')));
+  return dockerLayerTar([
+    ...[...dirs].map((name) => ({ name: name + '/', type: 'dir' as const, mode: 0o755, uid: 0, gid: 0, mtime: 1700000000, size: 0 })),
+    ...Object.entries(files).map(([name, text]) => ({ name, type: 'file' as const, mode: 0o644, uid: 0, gid: 0, mtime: 1700000000, size: text.length, data: Buffer.from(text) })),
+  ]);
+}
