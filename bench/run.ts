@@ -1,7 +1,7 @@
 // npm run bench [-- --quick] [--only PATTERN …] [--no-reference] [--out FILE]
 //
 // Runs every benchmark suite, writes results.json ({"measurements": [...]}) and prints a table.
-// Suites are modules with the same record shape; add new ones (import, build, lessons) to SUITES.
+// Suites are modules with the same record shape: overlay, import, build and lessons.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Measurement } from './harness/record';
@@ -9,8 +9,11 @@ import type { Suite, SuiteContext } from './harness/suite';
 import { onlyFilter } from './harness/suite';
 import { formatTable } from './harness/table';
 import { overlaySuite } from './overlay/suite';
+import { importSuite } from './import/suite';
+import { buildSuite } from './build/suite';
+import { lessonsSuite } from './lessons/suite';
 
-const SUITES: Suite[] = [overlaySuite];
+const SUITES: Suite[] = [overlaySuite, importSuite, buildSuite, lessonsSuite];
 
 /** Options: what the command line asked for. */
 interface Options {
