@@ -35,9 +35,9 @@ export async function openSource(text: string, { file, tags = [] }: { file?: str
 }
 
 /** buildContext: `docker build -f FILE -t TAG CONTEXT` on the folder CONTEXT. */
-export function buildContext(docker: Docker, context: string, file = 'Dockerfile', tags: string[] = [], onOutput?: (line: string) => void): Opened {
+export function buildContext(docker: Docker, context: string, file = 'Dockerfile', tags: string[] = [], onOutput?: (line: string) => void, narrate = false): Opened {
   const path = join(context, file);
   if (!existsSync(path)) throw new Error(`unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${path}: no such file or directory`);
-  const result = docker.build(readFileSync(path, 'utf8'), { context, file, tags, onOutput });
+  const result = docker.build(readFileSync(path, 'utf8'), { context, file, tags, onOutput, narrate });
   return { docker, ref: result.image.id, image: result.image, buildOutput: result.output };
 }

@@ -180,3 +180,11 @@ function layerTarOf(files: Record<string, string>): Uint8Array {
     ...Object.entries(files).map(([name, text]) => ({ name, type: 'file' as const, mode: 0o644, uid: 0, gid: 0, mtime: 1700000000, size: text.length, data: Buffer.from(text) })),
   ]);
 }
+
+describe('narration', () => {
+  it('says under each layer step what it added, changed and deleted', () => {
+    const engine = new Engine();
+    const { output } = build(engine, 'FROM alpine\nRUN echo x > /new && echo y >> /etc/motd && rm /etc/hostname\n', { narrate: true });
+    expect(output).toMatch(/ ---> layer: 1 added, 1 changed, 1 deleted \(\d+(\.\d+)?k?B\)/);
+  });
+});

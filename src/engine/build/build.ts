@@ -16,6 +16,7 @@ import { withInstruction, stepCmd } from './run-config';
 import { copyStep, executeStep, prepareCopy, type StepInput, type StepOutcome } from './step';
 import { commitStep } from './commit';
 import { cacheKey } from './cache';
+import { narration, stepChanges } from './narrate';
 
 /** BuildOptions: `docker build [-f FILE] [-t TAG] [--build-arg K=V] [--no-cache] CONTEXT`. */
 export interface BuildOptions {
@@ -26,6 +27,8 @@ export interface BuildOptions {
   noCache?: boolean;
   /** Called with each output line as the build goes (a progress view). */
   onOutput?: (line: string) => void;
+  /** Add a line under each step that made a layer: files added, changed, deleted, and its size. */
+  narrate?: boolean;
 }
 
 /** BuildStepRecord: what one step did, for narration: its instruction, image, layer and whether it came from the cache. */
@@ -69,7 +72,7 @@ export function build(engine: Engine, dockerfile: string, options: BuildOptions 
   DEPRECATION.forEach(print);
   print(`Sending build context to Docker daemon  ${renderBytes(contextTarSize(context), 4)}`);
   const total = parsed.stages.reduce((sum, stage) => sum + 1 + stage.instructions.length, 0);
-  const state = { step: 0, total, records: [] as BuildStepRecord[], stages: [] as Image[] };
+  const state = { step: 0, total, records: [] as BuildStepRecord[], stages: [] as Image[], narrate: !!options.narrate };
   let image: Image | undefined;
   for (const stage of parsed.stages) {
     image = buildStage(engine, stage, { context, print, noCache: !!options.noCache, state });
@@ -87,7 +90,7 @@ interface StageRun {
   context: BuildContext;
   print(line: string): void;
   noCache: boolean;
-  state: { step: number; total: number; records: BuildStepRecord[]; stages: Image[] };
+  state: { step: number; total: number; records: BuildStepRecord[]; stages: Image[]; narrate: boolean };
 }
 
 function buildStage(engine: Engine, stage: Stage, run: StageRun): Image {
@@ -149,6 +152,7 @@ function doStep(engine: Engine, { image, runConfig, next, instruction, run }: St
   const result: StepOutcome = isCopy ? copyStep(input, instruction as Parameters<typeof copyStep>[1], prepared!) : executeStep(input, instruction);
   const committed = commitStep(engine, { parent: image, layer: result.layer, createdBy, runConfig: next, containerCmd, containerId });
   if (runsInContainer) run.print(` ---> Removed intermediate container ${shortId(containerId)}`);
+  if (run.state.narrate && result.layer) run.print(narration(stepChanges(result.layer, image)));
   run.print(` ---> ${shortId(committed.id)}`);
   engine.buildCache.set(key, committed.id);
   run.state.records.push({ step: run.state.step, instruction: instruction.source, image: committed, cached: false, addedLayer: !!result.layer });
