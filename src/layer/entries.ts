@@ -6,20 +6,23 @@ import { major, minor } from '../overlay/tree';
 
 /**
  * entriesOfTree lists every object under `root` (parents before children). A second name of an
- * inode already listed becomes a hard link to the first, as Docker's tar writer does.
+ * inode already listed becomes a hard link to the first, as Docker's tar writer does. `onFile`
+ * is told each file's inode and the bytes read for it.
  */
-export function entriesOfTree(root: Inode): TarEntry[] {
+export function entriesOfTree(root: Inode, onFile?: (inode: Inode, data: Buffer) => void): TarEntry[] {
   const entries: TarEntry[] = [];
   const seen = new Map<Inode, string>();
-  walk(root, '', entries, seen);
+  walk(root, '', entries, seen, onFile);
   return entries;
 }
 
-function walk(dir: Inode, prefix: string, entries: TarEntry[], seen: Map<Inode, string>): void {
+function walk(dir: Inode, prefix: string, entries: TarEntry[], seen: Map<Inode, string>, onFile?: (inode: Inode, data: Buffer) => void): void {
   for (const [name, inode] of dir.entries!) {
     const path = prefix + name;
-    entries.push(entryOf(path, inode, seen));
-    if (inode.type === 'dir') walk(inode, path + '/', entries, seen);
+    const entry = entryOf(path, inode, seen);
+    entries.push(entry);
+    if (entry.type === 'file' && onFile) onFile(inode, entry.data as Buffer);
+    if (inode.type === 'dir') walk(inode, path + '/', entries, seen, onFile);
   }
 }
 

@@ -5,6 +5,7 @@ import type { Inode } from '../overlay/tree';
 import { Disk, Tree } from '../overlay/tree';
 import { createHash } from 'node:crypto';
 import type { Digest } from './digest';
+import type { TarEntry } from './tar/entry';
 import { dockerLayerEntries } from './tar/docker';
 import { readTar } from './tar/read';
 import { writeTarParts } from './tar/write';
@@ -30,11 +31,28 @@ export class Layer {
   private parts: Uint8Array[];
   private whole?: Uint8Array;
 
-  /** A layer from its tree and its tar, given whole or as pieces (joined only when someone asks). */
-  constructor(readonly tree: Tree, tar: Uint8Array | Uint8Array[]) {
+  /**
+   * A layer from its tree and its tar, given whole or as pieces (joined only when someone asks).
+   * `entries`, when known, are the tar's entries (their data are the tar's own bytes), which lets
+   * the same layer be laid out on another disk without copying any file.
+   */
+  constructor(readonly tree: Tree, tar: Uint8Array | Uint8Array[], private readonly entries?: TarEntry[]) {
     tree.freeze();
     this.parts = Array.isArray(tar) ? tar : [tar];
     if (!Array.isArray(tar)) this.whole = tar;
+  }
+
+  /**
+   * onDisk: this layer with its directory on `disk` (one simulated filesystem per Docker host).
+   * The files are views of the same bytes; the digests are the same.
+   */
+  onDisk(disk: Disk): Layer {
+    if (this.tree.disk === disk) return this;
+    const entries = this.entries ?? readTar(this.tar).entries;
+    const copy = new Layer(treeFromEntries(entries, disk), this.parts, entries);
+    copy.cachedDiffID = this.cachedDiffID;
+    copy.cachedSize = this.cachedSize;
+    return copy;
   }
 
   /** tar: the uncompressed layer tar, Docker's exact bytes. */
@@ -76,7 +94,8 @@ function treeSize(dir: Inode, seen: Set<Inode>): number {
  * @example const layer = layerFromTar(tarBytes); layer.diffID // 'sha256:…'
  */
 export function layerFromTar(tar: Uint8Array, { disk = layerDisk() }: { disk?: Disk } = {}): Layer {
-  return new Layer(treeFromEntries(readTar(tar).entries, disk), tar);
+  const { entries } = readTar(tar);
+  return new Layer(treeFromEntries(entries, disk), tar, entries);
 }
 
 /**
@@ -89,11 +108,14 @@ export function layerFromTar(tar: Uint8Array, { disk = layerDisk() }: { disk?: D
  */
 export function layerFromDirectory(root: Inode | Tree, { disk = layerDisk(), consume = false }: { disk?: Disk; consume?: boolean } = {}): Layer {
   const dir = root instanceof Tree ? root.root : root;
-  const entries = dockerLayerEntries(entriesOfTree(dir));
+  const read: [Inode, Buffer][] = [];
+  const entries = dockerLayerEntries(entriesOfTree(dir, consume ? (inode, data) => read.push([inode, data]) : undefined));
   const parts = writeTarParts(entries);
-  if (!consume) return new Layer(treeFromEntries(entries, disk), parts);
+  if (!consume) return new Layer(treeFromEntries(entries, disk), parts, entries);
   // `consume`: the directory is of no further use (a finished build step's upper): it becomes the
   // layer itself, rewritten in place to what applying the tar would have made.
   normalizeForLayer(dir);
-  return new Layer(root instanceof Tree ? root : new Tree(dir.disk, dir), parts);
+  // Its files now share their bytes with the tar instead of keeping a second copy in memfs.
+  for (const [inode, data] of read) inode.disk.attachData(inode, data);
+  return new Layer(root instanceof Tree ? root : new Tree(dir.disk, dir), parts, entries);
 }

@@ -91,6 +91,7 @@ export class Disk {
    * file is read-only in practice (layers are frozen); writing to it first moves it into memfs.
    */
   attachData(inode: Inode, view: Uint8Array): void {
+    if (this.blocks.existsSync(`/${inode.ino}`)) this.blocks.unlinkSync(`/${inode.ino}`);
     inode.view = view;
     inode.size = view.length;
   }

@@ -188,3 +188,17 @@ describe('narration', () => {
     expect(output).toMatch(/ ---> layer: 1 added, 1 changed, 1 deleted \(\d+(\.\d+)?k?B\)/);
   });
 });
+
+describe('steps already run in this process', () => {
+  it('are replayed on a fresh host with the same output, the same image and layers on that host\'s own disk', () => {
+    const first = new Engine();
+    const a = build(first, SEED, { context: CONTEXT, tags: ['test:v1'] });
+    const second = new Engine();
+    const b = build(second, SEED, { context: CONTEXT, tags: ['test:v1'] });
+    expect(b.output).toBe(a.output);
+    expect(b.image.id).toBe(a.image.id);
+    expect(b.image.layers.map((layer) => layer.tree.disk)).toEqual(b.image.layers.map(() => second.disk));
+    expect(b.image.layers[1].tree).not.toBe(a.image.layers[1].tree);
+    expect(b.image.layers[1].tree.walk('usr/bin/vim')?.size).toBe(a.image.layers[1].tree.walk('usr/bin/vim')?.size);
+  });
+});

@@ -17,6 +17,7 @@ import { copyStep, executeStep, prepareCopy, type StepInput, type StepOutcome } 
 import { commitStep } from './commit';
 import { cacheKey } from './cache';
 import { narration, stepChanges } from './narrate';
+import { recall, remember } from './step-memo';
 
 /** BuildOptions: `docker build [-f FILE] [-t TAG] [--build-arg K=V] [--no-cache] CONTEXT`. */
 export interface BuildOptions {
@@ -149,7 +150,8 @@ function doStep(engine: Engine, { image, runConfig, next, instruction, run }: St
   const containerId = engine.ids.hex64();
   const runsInContainer = !isCopy;
   if (runsInContainer) run.print(` ---> Running in ${shortId(containerId)}`);
-  const result: StepOutcome = isCopy ? copyStep(input, instruction as Parameters<typeof copyStep>[1], prepared!) : executeStep(input, instruction);
+  const result = runOrRecall(input, instruction, `${key}\n${JSON.stringify(stepExtras(instruction))}`, () =>
+    isCopy ? copyStep(input, instruction as Parameters<typeof copyStep>[1], prepared!) : executeStep(input, instruction));
   const committed = commitStep(engine, { parent: image, layer: result.layer, createdBy, runConfig: next, containerCmd, containerId });
   if (runsInContainer) run.print(` ---> Removed intermediate container ${shortId(containerId)}`);
   if (run.state.narrate && result.layer) run.print(narration(stepChanges(result.layer, image)));
@@ -157,4 +159,31 @@ function doStep(engine: Engine, { image, runConfig, next, instruction, run }: St
   engine.buildCache.set(key, committed.id);
   run.state.records.push({ step: run.state.step, instruction: instruction.source, image: committed, cached: false, addedLayer: !!result.layer });
   return committed;
+}
+
+/** stepExtras: inputs of a step that its container config does not show (build args, --chmod). */
+function stepExtras(instruction: Instruction): unknown {
+  if (instruction.kind === 'RUN') return instruction.buildArgs;
+  if (instruction.kind === 'COPY' || instruction.kind === 'ADD') return { chmod: instruction.chmod, from: instruction.from };
+  return null;
+}
+
+/** runOrRecall runs a container step, or replays the same step run earlier in this process (step-memo.ts). */
+function runOrRecall(input: StepInput, instruction: Instruction, key: string, run: () => StepOutcome): StepOutcome {
+  if (instruction.kind !== 'RUN' && instruction.kind !== 'COPY' && instruction.kind !== 'ADD' && instruction.kind !== 'WORKDIR') return run();
+  const known = recall(key);
+  if (known) {
+    known.output.forEach((line) => input.print(line));
+    return { layer: known.layer?.onDisk(input.engine.disk) };
+  }
+  const output: string[] = [];
+  const print = input.print;
+  input.print = (line) => { output.push(line); print(line); };
+  try {
+    const outcome = run();
+    remember(key, { layer: outcome.layer, output });
+    return outcome;
+  } finally {
+    input.print = print;
+  }
 }
