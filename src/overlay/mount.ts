@@ -13,7 +13,7 @@ import { createIn, NewObject } from './create';
 import { checkRmdir, removeName } from './delete';
 import { checkRename, doRename, RenameFlag } from './rename';
 import { readMerged } from './readdir';
-import { Stats, statOfNode } from './stats';
+import { Stats, sameFs, statOfNode } from './stats';
 import { Dirent } from './dirent';
 import { checkLayers, prepareDirs, releaseUpper } from './setup';
 import { overlayXattr } from './real';
@@ -106,7 +106,7 @@ export class OverlayMount {
 
   /** procMountsOptions: the options part of this mount's /proc/mounts line (after `lowerdir=…,upperdir=…,workdir=…`). */
   procMountsSuffix(): string {
-    return procMountsSuffix(this.stack.options, { hasUpper: !!this.stack.upper, firstMount: this.firstMount, sameFs: true });
+    return procMountsSuffix(this.stack.options, { hasUpper: !!this.stack.upper, firstMount: this.firstMount, sameFs: sameFs(this.stack) });
   }
 
   /** umount detaches the mount; open files and later calls fail with EBADF/ENOENT-like errors. */

@@ -70,10 +70,23 @@ export function statOfNode(stack: Stack, node: Node, overlayDev: number, private
   if (real.type === 'dir' && isMerged(node)) stats.nlink = 1;
   if (real.type !== 'dir' && node.upper) stats.nlink = upperNlink(stack, node.upper);
   if (!sameFs(stack)) {
-    if (real.type === 'dir') stats.ino = privateIno(node);
-    else stats.dev = source.disk.dev;
+    const fsid = fsIdOf(stack, source);
+    // xino=on: one st_dev, and the layer's fs id in the top bits of st_ino (0x8000000000000003 for
+    // ino 3 of the first lower fs, F03). A JavaScript number keeps the high bit but not the low ones.
+    if (stack.options.xino === 'on') stats.ino = source.ino + fsid * 2 ** 63;
+    else if (real.type === 'dir') stats.ino = privateIno(node);
+    // Without xino a non-directory reports a pseudo device per underlying fs: anonymous device
+    // numbers taken right after the overlay's own (F02: overlay 0:41, the lower tmpfs 0:43).
+    else stats.dev = overlayDev + 1 + fsid;
   }
   return stats;
+}
+
+/** fsIdOf: the kernel's fsid of the filesystem an inode lives on: 0 for the upper's, then each other one in lowerdir order. */
+function fsIdOf(stack: Stack, inode: Inode): number {
+  const disks = [(stack.upper ?? stack.lowers[0]).disk];
+  for (const layer of stack.lowers) if (!disks.includes(layer.disk)) disks.push(layer.disk);
+  return disks.indexOf(inode.disk);
 }
 
 /**

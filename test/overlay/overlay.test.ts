@@ -171,3 +171,26 @@ describe('credentials', () => {
     expect(m.statSync('/f')!.mode & 0o777).toBe(0o600);
   });
 });
+
+describe('layers on different filesystems (spec 1.9)', () => {
+  const stack = (options: string) => {
+    const lower = treeFromCompact({ f: 'F', d: { a: 'A' } }, new Disk()).freeze();
+    return mount({ lowers: [lower], ...scratchDirs(new Disk()), options });
+  };
+
+  it('xino=off: files report a pseudo device of their own, directories the overlay device with a private number (F02)', () => {
+    const m = stack('xino=off');
+    const root = m.statSync('/')!;
+    expect(m.statSync('/f')!.dev).not.toBe(root.dev);
+    expect(m.statSync('/d')!.dev).toBe(root.dev);
+    expect(m.statSync('/d')!.ino).toBeLessThan(16);
+  });
+
+  it('xino=on: one device, the lower fs id in the high bits of st_ino, and xino=on in /proc/mounts (F03)', () => {
+    const m = stack('xino=on');
+    const root = m.statSync('/')!;
+    expect(m.statSync('/f')!.dev).toBe(root.dev);
+    expect(m.statSync('/f')!.ino).toBeGreaterThanOrEqual(2 ** 63);
+    expect(m.procMountsSuffix()).toBe(',uuid=on,xino=on');
+  });
+});
