@@ -109,11 +109,16 @@ function loadLayer(files: ArchiveFiles, ref: BlobRef, diffID: string | undefined
   const blob = readBlob(files, ref, { verify: options.verify, what: options.what });
   const where = `${options.what} (${ref.path}) of ${files.label}`;
   const tar = rethrowAs(files, ref, options.what, () => decompress(blob, { maxBytes: options.maxLayerBytes ?? DEFAULT_MAX_BYTES }));
+  let verified: string | undefined;
   if (options.verify) {
-    const actual = digestOf(tar);
+    // An uncompressed blob was just hashed under its own name: when that name is the diff_id,
+    // the same bytes need no second hash.
+    const sameBytes = tar === blob && ref.digest !== undefined && diffID !== undefined && sameDigest(ref.digest, diffID);
+    const actual = sameBytes ? diffID! : digestOf(tar);
     if (diffID === undefined || !sameDigest(actual, diffID)) throw new DigestMismatchError({ what: `the uncompressed ${where}`, expected: diffID ?? '(no diff_id in the config)', actual });
+    verified = actual;
   }
-  return rethrowAs(files, ref, options.what, () => layerFromTar(tar, { disk: options.disk ?? layerDisk() }));
+  return rethrowAs(files, ref, options.what, () => layerFromTar(tar, { disk: options.disk ?? layerDisk(), verifiedDiffID: verified }));
 }
 
 /** rethrowAs: a tar or compression problem becomes an InvalidArchiveError that names the blob. */

@@ -26,7 +26,8 @@ export function layerDisk(): Disk {
 
 /** Layer: an image layer. `tree` is frozen; `tar` is its uncompressed tar; `diffID` is sha256 of that tar. */
 export class Layer {
-  private cachedDiffID?: Digest;
+  /** Set once: by hashing the tar, or by an importer that verified the same bytes. */
+  cachedDiffID?: Digest;
   private cachedSize?: number;
   private parts: Uint8Array[];
   private whole?: Uint8Array;
@@ -91,11 +92,15 @@ function treeSize(dir: Inode, seen: Set<Inode>): number {
 
 /**
  * layerFromTar makes a layer from an uncompressed layer tar, applying it the way overlay2 does.
+ * `verifiedDiffID` is the sha256 of exactly these bytes, when the caller has just computed it.
  * @example const layer = layerFromTar(tarBytes); layer.diffID // 'sha256:…'
  */
-export function layerFromTar(tar: Uint8Array, { disk = layerDisk() }: { disk?: Disk } = {}): Layer {
+export function layerFromTar(tar: Uint8Array, { disk = layerDisk(), verifiedDiffID }: { disk?: Disk; verifiedDiffID?: Digest } = {}): Layer {
   const { entries } = readTar(tar);
-  return new Layer(treeFromEntries(entries, disk), tar, entries);
+  const layer = new Layer(treeFromEntries(entries, disk), tar, entries);
+  // An importer that has just hashed these very bytes passes the digest on: no second hash.
+  if (verifiedDiffID) layer.cachedDiffID = verifiedDiffID;
+  return layer;
 }
 
 /**
