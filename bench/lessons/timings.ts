@@ -1,24 +1,13 @@
 // What the lesson measurements read from a run-notebook.py report: the time from starting the
 // kernel to the first cell that showed something, and the slowest cell after the import cell.
 // Plain functions of the report, so they are tested without Jupyter.
+import type { CellReport, NotebookReport } from '../../test/notebooks/runner';
 
-/** CellTiming: one code cell of the runner's report (scripts/run-notebook.py). */
-export interface CellTiming {
-  index: number;
-  id: string | null;
-  ok: boolean | null;
-  reason: string | null;
-  seconds: number;
-  output_types: string[];
-}
+/** CellTiming: one code cell of the runner's report (scripts/run-notebook.py), typed once in test/notebooks/runner.ts. */
+export type CellTiming = CellReport;
 
 /** LessonReport: the parts of the runner's JSON report used here. */
-export interface LessonReport {
-  ok: boolean;
-  kernel_seconds: number | null;
-  error: string | null;
-  cells: CellTiming[];
-}
+export type LessonReport = Pick<NotebookReport, 'ok' | 'kernel_seconds' | 'error' | 'cells'>;
 
 /** LessonTimings: milliseconds, with the cell they belong to; `problem` when the run was not clean. */
 export interface LessonTimings {
