@@ -70,7 +70,7 @@ export function execIn(engine: Engine, container: Container, commandLine: string
   return runShell(commandLine, {
     fs: container.rootfs.as({ uid, gid }) as unknown as ShellFs, cwd: cwd ?? (container.config.WorkingDir || '/'),
     env: { HOSTNAME: container.id.slice(0, 12), HOME: '/root', ...baseEnv, ...env }, uid, gid,
-    commands: packageCommands, flavor: shellFlavor(container.image),
+    now: () => engine.disk.now(), commands: packageCommands, flavor: shellFlavor(container.image),
   });
 }
 

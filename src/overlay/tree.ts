@@ -62,6 +62,11 @@ export class Disk {
    */
   now: () => number = () => EPOCH_MS + 1000 * this.ticks++;
 
+  /** setTime moves the logical clock to `ms` (whole seconds): a build step starts at its own time. */
+  setTime(ms: number): void {
+    this.ticks = Math.floor((ms - EPOCH_MS) / 1000);
+  }
+
   constructor({ dev = makedev(254, nextDiskNumber++), uuid }: { dev?: number; uuid?: Buffer } = {}) {
     this.dev = dev;
     this.uuid = uuid ?? Buffer.alloc(16, 0);

@@ -32,6 +32,7 @@ export function invoke(state: ShellState, name: string, command: Command, args: 
   const ctx: CommandContext = {
     fs: state.fs, args, cwd: state.cwd, env, stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, uid: state.uid, gid: state.gid,
     run: (commandLine) => dispatch.runScript(childShellOf(state, { env }), commandLine, io),
+    now: state.now,
   };
   try {
     return command(ctx);

@@ -22,6 +22,8 @@ export interface RunShellOptions {
   flavor?: ShellFlavor;
   /** When true, commands other than shell builtins run only if $PATH in `fs` has them. */
   requireInstalled?: boolean;
+  /** The clock `touch` and `ls -l` read (default: the real one). The builder passes its disk's logical clock. */
+  now?: () => number;
 }
 
 /** ShellResult: what a run printed and left behind. `output` is stdout and stderr interleaved. */
@@ -67,6 +69,7 @@ function initialState(options: RunShellOptions): ShellState {
     fs, flavor, shellName, uid, gid, cwd, vars,
     commands: { ...defaultCommands(flavor), ...commands },
     requireInstalled: options.requireInstalled ?? false,
+    now: options.now ?? Date.now,
     exported: new Set(vars.keys()),
     positional: [],
     lastStatus: 0,

@@ -20,6 +20,8 @@ export interface ShellState {
   readonly flavor: ShellFlavor;
   readonly shellName: string;
   readonly requireInstalled: boolean;
+  /** The clock commands read (`touch`, `ls -l`): the simulated host's, so builds stay deterministic. */
+  readonly now: () => number;
   readonly uid: number;
   readonly gid: number;
   cwd: string;

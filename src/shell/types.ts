@@ -33,6 +33,8 @@ export interface CommandContext {
   uid: number; gid: number;
   /** Run another command line in the same shell (for sh -c, xargs-like helpers). Returns its exit code. */
   run(commandLine: string): number;
+  /** The current time in milliseconds: the simulated host's clock, so `touch` and `ls -l` agree with it. */
+  now?(): number;
 }
 /** Command: a builtin; returns the exit status (0 = success). Must not throw for user errors: print to stderr, return non-zero. */
 export type Command = (ctx: CommandContext) => number;

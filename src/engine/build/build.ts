@@ -176,6 +176,10 @@ function runOrRecall(input: StepInput, instruction: Instruction, key: string, ru
     known.output.forEach((line) => input.print(line));
     return { layer: known.layer?.onDisk(input.engine.disk) };
   }
+  // Files made by the step are stamped from the step's own time (the host clock, which every build
+  // advances the same way), not from whatever ran on this disk before: replayed or run, a step
+  // gives the same bytes.
+  input.engine.disk.setTime(input.engine.clock.nowMs);
   const output: string[] = [];
   const print = input.print;
   input.print = (line) => { output.push(line); print(line); };

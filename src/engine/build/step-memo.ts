@@ -26,3 +26,8 @@ export function remember(key: string, step: MemoizedStep): void {
   steps.set(key, step);
   if (steps.size > MAX_STEPS) steps.delete(steps.keys().next().value as string);
 }
+
+/** forgetSteps: empty the memo (for tests that must see a step run). */
+export function forgetSteps(): void {
+  steps.clear();
+}

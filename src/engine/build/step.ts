@@ -62,7 +62,7 @@ export function runStep(input: StepInput, run: RunInstruction): StepOutcome {
   const result = runShell(line, {
     fs: rootfs.as({ uid, gid }) as unknown as ShellFs, cwd: input.runConfig.WorkingDir || '/',
     env: { HOSTNAME: 'buildkitsandbox', HOME: uid === 0 ? '/root' : '/', ...envOf(input.runConfig), ...run.buildArgs },
-    uid, gid, commands: packageCommands, flavor: input.image ? shellFlavor(input.image) : 'dash',
+    uid, gid, now: () => input.engine.disk.now(), commands: packageCommands, flavor: input.image ? shellFlavor(input.image) : 'dash',
   });
   for (const text of result.output.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1)) input.print(text);
   if (result.exitCode !== 0) {

@@ -22,7 +22,7 @@ export function formatLong(ctx: CommandContext, entries: Listed[], options: { nu
     options.numeric ? String(e.stats.uid) : userName(ctx.fs, e.stats.uid) ?? String(e.stats.uid),
     options.numeric ? String(e.stats.gid) : groupName(ctx.fs, e.stats.gid) ?? String(e.stats.gid),
     options.human ? humanSize(e.stats.size) : String(e.stats.size),
-    timeString(e.stats.mtime),
+    timeString(e.stats.mtime, ctx.now ? ctx.now() : Date.now()),
     e.name + (e.stats.isSymbolicLink() ? ` -> ${ctx.fs.readlinkSync(e.path)}` : ''),
   ]);
   const width = (col: number) => Math.max(0, ...rows.map((r) => r[col].length));
@@ -50,9 +50,9 @@ export function modeString(stats: Stats): string {
 }
 
 // Recent files show the time, older (or future) ones the year. Containers run in UTC.
-function timeString(date: Date): string {
+function timeString(date: Date, now: number): string {
   const day = `${MONTHS[date.getUTCMonth()]} ${String(date.getUTCDate()).padStart(2)}`;
-  const age = Date.now() - date.getTime();
+  const age = now - date.getTime();
   if (age >= 0 && age < SIX_MONTHS_MS) return `${day} ${pad2(date.getUTCHours())}:${pad2(date.getUTCMinutes())}`;
   return `${day}  ${date.getUTCFullYear()}`;
 }

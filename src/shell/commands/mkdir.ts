@@ -82,5 +82,5 @@ function timeFor(ctx: CommandContext, values: Map<string, string>): Date {
   if (referenceStats) return referenceStats.mtime;
   const date = values.get('d');
   const parsed = date === undefined ? NaN : Date.parse(date);
-  return Number.isNaN(parsed) ? new Date() : new Date(parsed);
+  return Number.isNaN(parsed) ? new Date(ctx.now ? ctx.now() : Date.now()) : new Date(parsed);
 }
