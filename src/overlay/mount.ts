@@ -16,7 +16,6 @@ import { readMerged } from './readdir';
 import { Stats, sameFs, statOfNode } from './stats';
 import { Dirent } from './dirent';
 import { checkLayers, prepareDirs, releaseUpper } from './setup';
-import { overlayXattr } from './real';
 import { R, W, X, deleteDenied, isOwnerOrRoot, mayAccess } from './permissions';
 import { linkRedirect } from './rename';
 import { dataArg, flagsArg, intArg, modeArg, pathArg, timeArg } from './args';

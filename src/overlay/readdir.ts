@@ -4,7 +4,6 @@
 // layer's entries before them*, moving names it already saw into the lowest layer's order (A14).
 import type { Inode } from './tree';
 import type { Node, Stack } from './stack';
-import { realOf } from './stack';
 import { hasXwhiteouts, isCharWhiteout, isXattrWhiteout } from './real';
 
 /** RawEntry: a name as one real directory lists it, with the real inode behind it. */
@@ -60,9 +59,4 @@ function hides(stack: Stack, dir: Inode, inode: Inode, layer: number | undefined
   if (isCharWhiteout(inode)) return true;
   if (countXwhiteouts || layer === undefined || layer === stack.lowers.length - 1) return false;
   return isXattrWhiteout(inode, stack.prefix) && hasXwhiteouts(dir, stack.prefix);
-}
-
-/** isDirNode: whether a node is a directory that can be listed. */
-export function isDirNode(node: Node): boolean {
-  return realOf(node).type === 'dir';
 }

@@ -24,7 +24,7 @@ export interface RenameRequest {
 }
 
 /** checkRename: the VFS's checks, in its order, before overlayfs is asked (E05, E17, E19, E21). */
-export function checkRename(stack: Stack, { from, toParent, toName, to, flags }: RenameRequest, creds: Credentials): Failure | 'same' | undefined {
+export function checkRename(stack: Stack, { from, toParent, to, flags }: RenameRequest, creds: Credentials): Failure | 'same' | undefined {
   if (flags.includes('NOREPLACE') && flags.includes('EXCHANGE')) return fail('EINVAL');
   if (flags.includes('NOREPLACE') && to) return fail('EEXIST');
   if (flags.includes('EXCHANGE') && !to) return fail('ENOENT');

@@ -5,7 +5,7 @@ import { Inode } from '../overlay/tree';
 import { mount, OverlayMount } from '../overlay/mount';
 import { Compact, compactOfInode } from '../overlay/compact';
 import { isFsError } from '../overlay/errors';
-import { Host, MountData, parseMountData, splitPath } from './host';
+import { Host, MountData, parseMountData } from './host';
 import { Op, OpContext, OpResult, runOp } from './ops';
 import { describeStat, mergedCompact, readdirOrder } from './observe';
 import { runShell } from '../shell/runShell';
@@ -51,7 +51,7 @@ export function runScenario(scenario: Scenario): ScenarioResult {
   });
   if (data.upper) host.fill(data.upper, scenario.upper_init ?? {});
   if (data.work) host.dir(data.work, true);
-  let overlay: OverlayMount;  // eslint-disable-line prefer-const
+  let overlay: OverlayMount;
   try {
     overlay = mountOnHost(host, data);
   } catch (error) {
@@ -112,4 +112,3 @@ function errorCode(error: unknown): string {
   throw error;
 }
 
-export { splitPath };
