@@ -7,7 +7,7 @@ import { commitContainer, createContainer, diffContainer, execIn, findContainer,
 import * as views from './views';
 import { dockerRootTree } from '../render/docker-root';
 import { findNode } from '../render/tree';
-import type { Image } from '../image/image';
+import { makeImage, type Image } from '../image/image';
 import type { Change } from '../render/types';
 import type { ShellResult } from '../shell/runShell';
 
@@ -48,6 +48,19 @@ export class Docker {
   /** images: `docker image ls` (`all: true` for `-a`). */
   images(options: { all?: boolean } = {}): string {
     return views.imageList(this.engine, options);
+  }
+
+  /**
+   * load: `docker load`: an image from elsewhere (an imported archive) joins this host with its tags,
+   * and behaves like a built one (inspect, history, containers, FROM in a Dockerfile). Its layers are
+   * laid onto this host's disk without copying files.
+   */
+  load(image: Image, tags: string[] = []): Image {
+    const here = image.layers.every((layer) => layer.tree.disk === this.engine.disk)
+      ? image : makeImage(image.config, image.layers.map((layer) => layer.onDisk(this.engine.disk)), { bytes: image.configBytes });
+    this.engine.addImage(here);
+    for (const tag of tags) this.engine.tag(here.id, tag);
+    return here;
   }
 
   /** tag: `docker tag SOURCE TARGET`. */

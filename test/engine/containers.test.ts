@@ -120,3 +120,20 @@ describe('what dockerd refuses or lists', () => {
     expect(rows.find((row) => row.startsWith('<none>'))).toContain(first.slice(7, 19));
   });
 });
+
+describe('docker load', () => {
+  it('an image from elsewhere joins the host with its tags and works as a base, with the same ID', async () => {
+    const { importArchive } = await import('../../src/archive/import');
+    const { dockerArchiveBytes } = await import('../../src/archive/export');
+    const source = new Docker({ seed: 'source' });
+    const built = source.build('FROM alpine\nRUN echo saved > /saved\n', { tags: ['app:1'] }).image;
+    const { image, tags } = await importArchive(dockerArchiveBytes(built, { tags: ['app:1'] }));
+    const docker = new Docker({ seed: 'target' });
+    const loaded = docker.load(image, tags);
+    expect(loaded.id).toBe(built.id);
+    expect(loaded.layers.every((layer) => layer.tree.disk === docker.engine.disk)).toBe(true);
+    const next = docker.build('FROM app:1\nRUN cat /saved > /copy\n').image;
+    expect(next.layers).toHaveLength(built.layers.length + 1);
+    expect(docker.run('app:1', 'cat /saved').result.stdout).toBe('saved\n');
+  });
+});
