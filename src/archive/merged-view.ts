@@ -1,7 +1,8 @@
 // The merged view of a stack of layers — what a container started from them would see — through
 // the simulated overlayfs (src/overlay), mounted with every layer as a read-only lowerdir. One
 // home for "mount these layers and look", used by the layer explorer and the kernel comparison.
-import { mount, scratchDirs, type OverlayMount } from '../overlay/mount';
+import type { OverlayMount } from '../overlay/mount';
+import { readOnlyView } from '../engine/rootfs';
 import type { Inode, Tree } from '../overlay/tree';
 import type { Stats } from '../overlay/stats';
 import type { Layer } from '../layer/layer';
@@ -21,8 +22,8 @@ export interface MergedView {
 }
 
 /**
- * mergedView mounts `layers` (bottom first, as in an image) with a throwaway upper directory, so
- * that even one layer can be mounted (the kernel wants two lowerdirs when there is no upper).
+ * mergedView mounts `layers` (bottom first, as in an image) read-only, without an upper, so
+ * that even one layer can be mounted (readOnlyView completes a one-layer stack).
  * Extra `upper` trees (a container's read-write layer) go on top. Undefined for no layers.
  *
  * @example
@@ -33,8 +34,7 @@ export function mergedView(layers: readonly Layer[], { upper }: { upper?: Tree |
   const lowers: (Tree | Inode)[] = layers.map((l) => l.tree).reverse();
   if (upper) lowers.unshift(upper);
   if (lowers.length === 0) return undefined;
-  const scratch = scratchDirs();
-  const m: OverlayMount = mount({ lowers, upper: scratch.upper, work: scratch.work });
+  const m: OverlayMount = readOnlyView(lowers);
   return {
     lstat: (path) => m.lstatSync(path, { throwIfNoEntry: false }),
     readdir: (path) => m.readdirSync(path) as string[],

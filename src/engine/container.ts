@@ -2,6 +2,7 @@
 // mount exactly as overlay2 stacks them (lowerdir = init, then the image top first; upperdir = the
 // container's own diff directory).
 import { mount, type OverlayMount } from '../overlay/mount';
+import { readOnlyView } from './rootfs';
 import { Tree } from '../overlay/tree';
 import type { Image } from '../image/image';
 import type { RunConfig } from '../image/types';
@@ -44,7 +45,6 @@ export class Container {
 
   /** baseline: a read-only view of init + image, what `docker diff` compares against. */
   baseline(): OverlayMount {
-    const lowers = this.lowerTrees();
-    return lowers.length >= 2 ? mount({ lowers }) : mount({ lowers, ...{ upper: new Tree(this.upper.disk), work: new Tree(this.upper.disk) } });
+    return readOnlyView(this.lowerTrees());
   }
 }

@@ -1,7 +1,7 @@
 // An image's root filesystem: its layers stacked read-only, and a walk of it as plain data — what
 // `layerlab tree` prints and what the real-tool tests compare with an unpacked rootfs.
 import { createHash } from 'node:crypto';
-import { mount, type OverlayMount } from '../overlay/mount';
+import { mount, type DirLike, type OverlayMount } from '../overlay/mount';
 import { Tree } from '../overlay/tree';
 import type { Image } from '../image/image';
 import type { Stats } from '../overlay/stats';
@@ -20,8 +20,13 @@ export interface RootfsEntry {
 
 /** imageRootfs: the image's layers as one read-only view (`lowerdir=` top first, no upper). */
 export function imageRootfs(image: Image): OverlayMount {
-  const lowers: Tree[] = [...image.layers].reverse().map((layer) => layer.tree);
-  // The kernel wants two lowers for an upper-less mount; an empty layer completes a one-layer image.
+  return readOnlyView([...image.layers].reverse().map((layer) => layer.tree));
+}
+
+/** readOnlyView: layers (top first) stacked without an upper, as `mount -t overlay -o lowerdir=…` alone. */
+export function readOnlyView(layers: DirLike[]): OverlayMount {
+  const lowers = layers.slice();
+  // The kernel wants two lowers for an upper-less mount; an empty layer completes a shorter stack.
   while (lowers.length < 2) lowers.push(new Tree(lowers[0]?.disk).freeze());
   return mount({ lowers });
 }

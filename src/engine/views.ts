@@ -4,8 +4,7 @@
 import type { Engine, ImageRecord } from './engine';
 import { LayerStore } from './layer-store';
 import type { Container } from './container';
-import { diffContainer } from './containers';
-import { findContainer } from './containers';
+import { diffContainer, findContainer } from './containers';
 import { splitReference } from './references';
 import { imageInspectData, renderImageInspect } from '../render/inspect-image';
 import { overlay2ContainerGraphDriver, overlay2ImageGraphDriver } from '../render/graph-driver';

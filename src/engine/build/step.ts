@@ -12,6 +12,7 @@ import { packageCommands } from '../../shell/packages/index';
 import { formatRunFailure } from '../../shell/runFailure';
 import type { ShellFs } from '../../shell/types';
 import { shellFlavor } from '../containers';
+import { imageRootfs } from '../rootfs';
 import type { BuildContext } from './context';
 import { copyInto, selectSources, sourceHash } from './copy';
 import { BuildError } from './errors';
@@ -106,8 +107,7 @@ function contextFromStage(input: StepInput, copy: CopyInstruction): BuildContext
   const from = copy.from!;
   const image = from.kind === 'stage' ? input.stages[from.index] : input.engine.image(from.ref);
   if (!image) throw new BuildError(`invalid from flag value ${copy.from?.kind === 'stage' ? copy.from.name : ''}: stage not built yet`, copy.position);
-  const lowers = [...image.layers].reverse().map((layer) => layer.tree);
-  const view = lowers.length >= 2 ? mount({ lowers }) : mount({ lowers, ...input.engine.newScratch() });
+  const view = imageRootfs(image);
   const files: BuildContext['files'] = new Map();
   const walk = (dir: string): void => {
     for (const name of view.readdirSync(dir) as string[]) {
