@@ -4,8 +4,9 @@ import type { BaseFile, BaseImage } from '../image/bases';
 import type { ImageConfig } from '../image/types';
 import { makeImage, type Image } from '../image/image';
 import type { TarEntry } from '../layer/tar/entry';
-import { dockerLayerTar } from '../layer/tar/docker';
-import { layerFromTar } from '../layer/layer';
+import type { Digest } from '../layer/digest';
+import { dockerLayerEntries } from '../layer/tar/docker';
+import { layerFromEntries, type Layer } from '../layer/layer';
 import type { Disk } from '../overlay/tree';
 
 function entryOf(file: BaseFile): TarEntry {
@@ -17,14 +18,24 @@ function entryOf(file: BaseFile): TarEntry {
   return entry;
 }
 
-/** The layer tar of each base image, written once per process (its bytes never change). */
-const tars = new WeakMap<BaseImage, Uint8Array>();
+/**
+ * What each base image's layer is, worked out once per process: its entries as Docker writes them
+ * and, after the first host pulled it, its diffID. Another host lays the same entries out on its
+ * own disk without hashing the 37 MB again.
+ */
+const made = new WeakMap<BaseImage, { entries: TarEntry[]; diffID?: Digest }>();
+
+function baseLayer(base: BaseImage, disk: Disk): Layer {
+  let known = made.get(base);
+  if (!known) made.set(base, (known = { entries: dockerLayerEntries(base.files.map(entryOf)) }));
+  const layer = layerFromEntries(known.entries, { disk, verifiedDiffID: known.diffID });
+  known.diffID = layer.diffID;
+  return layer;
+}
 
 /** imageOfBase turns a bundled base image into an Image whose single layer lives on `disk`. */
 export function imageOfBase(base: BaseImage, disk: Disk): Image {
-  let tar = tars.get(base);
-  if (!tar) tars.set(base, (tar = dockerLayerTar(base.files.map(entryOf))));
-  const layer = layerFromTar(tar, { disk });
+  const layer = baseLayer(base, disk);
   const config: ImageConfig = {
     architecture: base.config.architecture,
     config: { ...base.config.config },

@@ -211,23 +211,30 @@ const letters = 'abcdefghijklmnopqrstuvwxyz ';
  * placeholderBytes returns `size` deterministic bytes standing in for a real file's content.
  * With `elf` they are an ELF header then a seeded byte pattern (a "binary"); without, lines of
  * seeded lowercase text, so `cat` shows something readable. Same path and size, same bytes.
+ * Text bytes are shared with other files (a view, not a copy): read them, never change them.
  * @example
  * placeholderBytes('/usr/bin/ls', 143232, { elf: true }).subarray(0, 4); // 7f 45 4c 46 ("\x7fELF")
  */
 export function placeholderBytes(path: string, size: number, { elf = false }: { elf?: boolean } = {}): Uint8Array {
-  // One seeded 64 KiB pattern per kind, shared by every file; each file starts at its own offset
-  // in it, so a file costs a copy, not a generator call per byte.
-  const pattern = elf ? binaryPattern() : textPattern();
-  const bytes = new Uint8Array(size);
-  let from = seedFromText(`${path}\0${size}`) % PATTERN_SIZE;
-  for (let at = 0; at < size;) {
-    const count = Math.min(PATTERN_SIZE - from, size - at);
-    bytes.set(pattern.subarray(from, from + count), at);
-    at += count;
-    from = 0;
-  }
-  if (elf) bytes.set(elfIdent.slice(0, Math.min(size, elfIdent.length)));
-  return bytes;
+  // A file is a seeded 64 KiB pattern repeated from its own offset: a slice of the pattern repeated
+  // in one long buffer. Text files share that slice; a binary copies it to put its ELF header first.
+  const from = seedFromText(`${path}\0${size}`) % PATTERN_SIZE;
+  const bytes = repeatedPattern(elf ? 'binary' : 'text', from + size).subarray(from, from + size);
+  if (!elf) return bytes;
+  const binary = bytes.slice();
+  binary.set(elfIdent.slice(0, Math.min(size, elfIdent.length)));
+  return binary;
+}
+
+const repeated = { binary: new Uint8Array(0), text: new Uint8Array(0) };
+
+/** repeatedPattern: a kind's pattern over and over, at least `length` bytes (grown by doubling, never changed). */
+function repeatedPattern(kind: 'binary' | 'text', length: number): Uint8Array {
+  if (repeated[kind].length >= length) return repeated[kind];
+  const pattern = kind === 'binary' ? binaryPattern() : textPattern();
+  const longer = new Uint8Array(Math.ceil(Math.max(length, 2 * repeated[kind].length) / PATTERN_SIZE) * PATTERN_SIZE);
+  for (let at = 0; at < longer.length; at += PATTERN_SIZE) longer.set(pattern, at);
+  return (repeated[kind] = longer);
 }
 
 const PATTERN_SIZE = 65536;

@@ -104,6 +104,18 @@ export function layerFromTar(tar: Uint8Array, { disk = layerDisk(), verifiedDiff
 }
 
 /**
+ * layerFromEntries makes a layer from entries already in Docker's form (`dockerLayerEntries`):
+ * the tar is written from them piece by piece and the directory applied from them, with no round
+ * trip through one big tar buffer. `verifiedDiffID`: the diffID of these entries, known from before.
+ * @example const layer = layerFromEntries(dockerLayerEntries(entries)); layer.diffID // 'sha256:…'
+ */
+export function layerFromEntries(entries: TarEntry[], { disk = layerDisk(), verifiedDiffID }: { disk?: Disk; verifiedDiffID?: Digest } = {}): Layer {
+  const layer = new Layer(treeFromEntries(entries, disk), writeTarParts(entries), entries);
+  if (verifiedDiffID) layer.cachedDiffID = verifiedDiffID;
+  return layer;
+}
+
+/**
  * layerFromDirectory makes a layer from a directory in kernel form — the upper directory of a
  * build step's mount, or a container's read-write layer — the way `docker commit` does: export it
  * as a tar (whiteouts become `.wh.` entries; overlay bookkeeping xattrs are dropped), then apply
@@ -115,8 +127,8 @@ export function layerFromDirectory(root: Inode | Tree, { disk = layerDisk(), con
   const dir = root instanceof Tree ? root.root : root;
   const read: [Inode, Buffer][] = [];
   const entries = dockerLayerEntries(entriesOfTree(dir, consume ? (inode, data) => read.push([inode, data]) : undefined));
+  if (!consume) return layerFromEntries(entries, { disk });
   const parts = writeTarParts(entries);
-  if (!consume) return new Layer(treeFromEntries(entries, disk), parts, entries);
   // `consume`: the directory is of no further use (a finished build step's upper): it becomes the
   // layer itself, rewritten in place to what applying the tar would have made.
   normalizeForLayer(dir);
