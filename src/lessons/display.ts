@@ -48,7 +48,7 @@ function kernelDisplay(): TslabDisplay | undefined {
  * show displays one step's output: HTML in the notebook, text elsewhere. A plain string is shown
  * as preformatted text in both.
  * @example
- * show({ html: '<b>PASS</b>', text: 'PASS' });
+ * show({ html: '<b>PASS</b>', text: 'PASS' }); // → PASS
  */
 export function show(shown: Shown | string): void {
   const out = typeof shown === 'string' ? preformatted(shown) : shown;

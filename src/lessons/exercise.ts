@@ -13,13 +13,19 @@ export interface Verdict {
   reason?: string;
 }
 
-/** pass: the verdict for a right answer. */
+/**
+ * pass: the verdict for a right answer.
+ * @example
+ * const check = (answer: string) => (answer === 'upper' ? pass() : fail('look at the leftmost layer'));
+ * check('upper') // → { ok: true }
+ */
 export const pass = (): Verdict => ({ ok: true });
 
 /**
  * fail: the verdict for a wrong answer, with the reason the student will read.
  * @example
- * return answer === 'upper' ? pass() : fail({ en: 'look at the leftmost layer', zh: '看最左边的层' });
+ * const check = (answer: string) => (answer === 'upper' ? pass() : fail({ en: 'look at the leftmost layer', zh: '看最左边的层' }));
+ * check('base') // → { ok: false, reason: 'look at the leftmost layer' }
  */
 export const fail = (reason: Text): Verdict => ({ ok: false, reason: say(reason) });
 
@@ -93,7 +99,9 @@ function messageOf(error: unknown): string {
  * the same id again (re-running the task cell) replaces the old one.
  * @example
  * const ex1 = exercise<string>({ id: 'which-layer', task: 'Which layer answers for /etc/motd?',
- *   hint: 'Look at the diagram.', check: (a) => a === 'upper' });
+ *   hint: 'Look at the diagram.', check: (a) => a === 'upper' }); // → Exercise which-layer. Which layer answers for /etc/motd?
+ * ex1.answer = 'upper';
+ * ex1.check(); // → PASS (which-layer)
  */
 export function exercise<T>(spec: ExerciseSpec<T>): Exercise<T> {
   const made = new Exercise(spec);
@@ -125,7 +133,10 @@ export function checkAll(): CheckRow[] {
 /**
  * runAllChecks shows the teacher summary: every exercise with PASS or FAIL and why, and the total.
  * @example
- * runAllChecks(); // "03-union-mount: 3 of 4 exercises pass" and a table
+ * defineLesson('my-checks', () => ({}));
+ * const ex1 = exercise<number>({ id: 'count', task: 'How many layers?', hint: 'Count the columns.', check: (n) => n === 3 });
+ * ex1.answer = 2;
+ * runAllChecks(); // → my-checks: 0 of 1 exercises pass
  */
 export function runAllChecks(): void {
   const rows = checkAll();

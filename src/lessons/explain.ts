@@ -33,6 +33,7 @@ export function explanation(markdown: Text, data: Record<string, unknown> = {}):
  * explain displays a short piece of markdown with data from the simulation in it (one display call).
  * @example
  * explain('`{{path}}` comes from layer **{{layer}}**.', { path: '/etc/os-release', layer: 'centos' });
+ * // → /etc/os-release comes from layer centos.
  */
 export function explain(markdown: Text, data: Record<string, unknown> = {}): void {
   show(explanation(markdown, data));

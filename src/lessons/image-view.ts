@@ -59,7 +59,8 @@ export function imageStackPicture(image: Image, names: string[] = [], { paths, f
  * containerDirs: a container's real directories TOP first, as its mount stacks them: its own
  * diff (the upper), the `-init` layer, then the image's layers.
  * @example
- * stackView(containerDirs(container, ['centos', 'vim', 'start']));
+ * const container = new Docker().create('alpine:latest');
+ * containerDirs(container, ['alpine']).map((dir) => dir.name) // → [ 'container', 'init', 'alpine' ]
  */
 export function containerDirs(container: Container, names: string[] = []): NamedDir[] {
   const image = imageLayers(container.image, names).reverse().map((l) => ({ name: l.name, dir: l.tree.root }));
@@ -125,17 +126,33 @@ export function imageChangesPicture(image: Image, index: number, names: string[]
   return { html: renderChangeHtml(changes), text: renderChangeText(changes) };
 }
 
-/** showImageChanges displays `imageChangesPicture` (one display call). */
+/**
+ * showImageChanges displays `imageChangesPicture` (one display call).
+ * @example
+ * const { image } = new Docker().build('FROM alpine:latest\nRUN echo hi > /hi.txt\n');
+ * showImageChanges(image, 1, ['alpine', 'hi']); // → +1 added  ~0 modified  -0 removed
+ */
 export function showImageChanges(image: Image, index: number, names: string[] = [], fold: FoldOptions = {}): void {
   show(imageChangesPicture(image, index, names, fold));
 }
 
-/** showImageStack displays `imageStackPicture` (one display call). */
+/**
+ * showImageStack displays `imageStackPicture` (one display call).
+ * @example
+ * const { image } = new Docker().build('FROM alpine:latest\nRUN echo hi > /hi.txt\n');
+ * showImageStack(image, ['alpine', 'hi'], { paths: ['/hi.txt', '/etc/alpine-release'] }); // → hi.txt…file from hi
+ */
 export function showImageStack(image: Image, names: string[] = [], options: ViewOptions = {}): void {
   show(imageStackPicture(image, names, options));
 }
 
-/** showContainerStack displays `containerStackPicture` (one display call). */
+/**
+ * showContainerStack displays `containerStackPicture` (one display call).
+ * @example
+ * const container = new Docker().create('alpine:latest');
+ * container.rootfs.writeFileSync('/hello.txt', 'hi\n');
+ * showContainerStack(container, ['alpine'], { paths: ['/hello.txt'] }); // → hello.txt…file from container
+ */
 export function showContainerStack(container: Container, names: string[] = [], options: ViewOptions = {}): void {
   show(containerStackPicture(container, names, options));
 }

@@ -9,7 +9,15 @@ import { OverlayOptions } from '../overlay/options';
 import { renderMountLine } from '../render/mount-line';
 import { NamedDir } from './stack-view';
 
-/** LayerSpec: one layer by hand: a name, the Dockerfile line that made it, its files. */
+/**
+ * LayerSpec: one layer by hand: a name, the Dockerfile line that made it, its files (in compact
+ * notation: a string is a file, '->target' a symlink, 'WHITEOUT' a whiteout, an object a directory).
+ * @example
+ * const spec: LayerSpec = { name: 'base', createdBy: 'FROM scratch', files: { etc: { motd: 'hi\n' }, bin: '->usr/bin', gone: 'WHITEOUT' } };
+ * listDir(buildLayers([spec])[0].tree.root, spec.name)
+ * // → base/bin       l 777 0:0  -> usr/bin
+ * // → base/gone      c 000 0:0  char 0:0 = whiteout
+ */
 export interface LayerSpec {
   name: string;
   createdBy?: string;
@@ -39,7 +47,8 @@ const labDisk = (): Disk => new Disk({ dev: makedev(254, 1) });
  * buildLayers builds frozen layers from specs given BOTTOM first (the base image first, as
  * `docker image inspect` lists RootFS.Layers), all on one disk as in /var/lib/docker.
  * @example
- * const layers = buildLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }]);
+ * const layers = buildLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }, { name: 'app', files: { 'app.js': 'run()' } }]);
+ * layers.map((layer) => `${layer.name}: ${layer.tree.frozen ? 'frozen' : 'writable'}`) // → [ 'base: frozen', 'app: frozen' ]
  */
 export function buildLayers(specs: LayerSpec[], disk: Disk = labDisk()): LabLayer[] {
   return specs.map(({ name, createdBy, files }) => ({ name, ...(createdBy ? { createdBy } : {}), tree: treeFromCompact(files, disk).freeze() }));
@@ -49,7 +58,8 @@ export function buildLayers(specs: LayerSpec[], disk: Disk = labDisk()): LabLaye
  * mountLayers builds the layers on a fresh disk and mounts them with a fresh upper and work dir
  * (the top layer first in `lowerdir=`, as Docker does). `options` is a mount data string.
  * @example
- * const { m } = mountLayers(SPECS); m.readFileSync('/etc/motd', 'utf8');
+ * const { m } = mountLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }, { name: 'top', files: { etc: { motd: 'hello\n' } } }]);
+ * m.readFileSync('/etc/motd', 'utf8') // → hello
  */
 export function mountLayers(specs: LayerSpec[], options?: string | Partial<OverlayOptions>, root = '/lab'): LabMount {
   const disk = labDisk();
@@ -65,7 +75,8 @@ export function mountLayers(specs: LayerSpec[], options?: string | Partial<Overl
 /**
  * mountLine: the line `mount` prints for a LabMount, with the options the kernel adds.
  * @example
- * mountLine(lab); // 'overlay on /lab/merged type overlay (rw,relatime,lowerdir=/lab/layers/top:/lab/layers/base,…)'
+ * const lab = mountLayers([{ name: 'base', files: {} }, { name: 'top', files: {} }]);
+ * mountLine(lab) // → overlay on /lab/merged type overlay (rw,relatime,lowerdir=/lab/layers/top:/lab/layers/base,upperdir=/lab/upper,…)
  */
 export function mountLine(lab: LabMount): string {
   const extra = lab.m.procMountsSuffix().split(',').filter((part) => part !== '');
@@ -76,7 +87,8 @@ export function mountLine(lab: LabMount): string {
  * stackDirs: the real directories of a LabMount TOP first — the upper, then lowerdir= order — or of
  * bare layers (bottom-first list) without an upper. This is what the pictures take.
  * @example
- * stackView(stackDirs(lab));
+ * const lab = mountLayers([{ name: 'base', files: {} }, { name: 'top', files: {} }]);
+ * stackDirs(lab).map((dir) => dir.name) // → [ 'upper', 'top', 'base' ]
  */
 export function stackDirs(source: LabMount | LabLayer[]): NamedDir[] {
   const layers = Array.isArray(source) ? source : source.layers;

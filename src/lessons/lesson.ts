@@ -25,7 +25,8 @@ let current: LessonRecord | undefined;
  * defineLesson makes `id` the current lesson, runs `setup` and returns the state object it made.
  * Defining the same lesson again (re-running the cell) keeps its registered exercises.
  * @example
- * const lab = defineLesson('03-union-mount', () => ({ layers: buildLayers(SPEC) }));
+ * const lab = defineLesson('my-lesson', () => ({ layers: buildLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }]) }));
+ * lab.layers.map((layer) => layer.name) // → [ 'base' ]
  */
 export function defineLesson<S extends object>(id: string, setup: () => S): S {
   const exercises = current && current.id === id ? current.exercises : new Map<string, Resettable>();
@@ -49,7 +50,10 @@ export function currentLesson(): LessonRecord {
  * resetLesson brings the current lesson back to its start: the state object is refilled in place
  * from the setup and every exercise's answer is cleared. Shows one line saying so.
  * @example
- * resetLesson(); // "Lesson 03-union-mount is back at its start (3 answers cleared)."
+ * const lab = defineLesson('my-counter', () => ({ clicks: 0 }));
+ * lab.clicks = 5;
+ * resetLesson(); // → Lesson my-counter is back at its start (0 exercise answers cleared).
+ * lab.clicks // → 0
  */
 export function resetLesson(): void {
   const lesson = currentLesson();

@@ -30,9 +30,11 @@ function describe(inode: Inode): string {
  * listDir lists a real directory (say, a mount's UpperDir) recursively: type, mode, owner, size or
  * target, and every xattr, one path per line, parents first, names in byte order.
  * @example
- * listDir(lab.upper.root, 'upper');
- * // upper/           d 755 0:0  trusted.overlay.impure="y"
- * // upper/etc/motd   c 000 0:0  char 0:0 = whiteout
+ * const lab = mountLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }]);
+ * lab.m.unlinkSync('/etc/motd');
+ * listDir(lab.upper.root, 'upper')
+ * // → upper/          d 755 0:0 … trusted.overlay.impure="y"
+ * // → upper/etc/motd  c 000 0:0  char 0:0 = whiteout
  */
 export function listDir(dir: Inode, label: string): string {
   const rows: [string, string, string][] = [];

@@ -23,7 +23,13 @@ export function stackPicture(source: LabMount | LabLayer[], form: 'table' | 'ima
   return { html: form === 'image' ? renderStackImage(view) : renderStackHtml(view), text: renderStackText(view) };
 }
 
-/** showStack displays `stackPicture` (one display call). */
+/**
+ * showStack displays `stackPicture` (one display call).
+ * @example
+ * const lab = mountLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }]);
+ * lab.m.writeFileSync('/etc/motd', 'hello\n');
+ * showStack(lab); // a table: motd is a file in upper (copied up), the one in base is hidden
+ */
 export function showStack(source: LabMount | LabLayer[], form: 'table' | 'image' = 'table'): void {
   show(stackPicture(source, form));
 }
@@ -42,7 +48,13 @@ export function changesPicture(layers: LabLayer[], name: string): Shown {
   return { html: renderChangeHtml(changes), text: renderChangeText(changes) };
 }
 
-/** showChanges displays `changesPicture` (one display call). */
+/**
+ * showChanges displays `changesPicture` (one display call).
+ * @example
+ * const layers = buildLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } },
+ *   { name: 'edit', createdBy: 'RUN echo hello > /etc/motd', files: { etc: { motd: 'hello\n' } } }]);
+ * showChanges(layers, 'edit'); // → +0 added  ~1 modified  -0 removed
+ */
 export function showChanges(layers: LabLayer[], name: string): void {
   show(changesPicture(layers, name));
 }
@@ -52,7 +64,12 @@ export function showDir(dir: Inode, label: string): void {
   show(dirListing(dir, label));
 }
 
-/** treeBytes: the bytes of regular files stored in a real tree (what a layer's tar carries, minus headers). */
+/**
+ * treeBytes: the bytes of regular files stored in a real tree (what a layer's tar carries, minus headers).
+ * @example
+ * const [base] = buildLayers([{ name: 'base', files: { etc: { motd: 'hi\n', hosts: '127.0.0.1 localhost\n' } } }]);
+ * treeBytes(base.tree.root) // → 23
+ */
 export function treeBytes(dir: Inode): number {
   let total = 0;
   for (const child of dir.entries?.values() ?? []) total += child.type === 'dir' ? treeBytes(child) : child.type === 'file' ? child.size : 0;
@@ -71,7 +88,12 @@ export function sizesText(layers: LabLayer[]): string {
   return rows.map((r) => `${r[0].padEnd(w[0])}  ${r[1].padStart(w[1])}  ${r[2]}`.trimEnd()).join('\n');
 }
 
-/** showSizes displays `sizesText` (one display call). */
+/**
+ * showSizes displays `sizesText` (one display call).
+ * @example
+ * showSizes(buildLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }, { name: 'app', files: { 'app.js': 'run()' } }]));
+ * // → = image  8B  sum of all layers
+ */
 export function showSizes(layers: LabLayer[]): void {
   show(sizesText(layers));
 }

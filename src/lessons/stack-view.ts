@@ -29,7 +29,9 @@ type Slots = (Inode | undefined)[];
  * upper, if any, then the lowers as in `lowerdir=`). Paths hidden by a whiteout, an opaque
  * directory or a file above are kept as invisible rows, so the picture shows what is still stored.
  * @example
- * const view = stackView([{ name: 'upper', dir: m.upperDir!, upper: true }, { name: 'base', dir: base.root }]);
+ * const lab = mountLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }, { name: 'top', files: { etc: { motd: 'WHITEOUT' } } }]);
+ * const view = stackView(stackDirs(lab));
+ * view.rows.find((row) => row.path === '/etc/motd')?.why // → deleted by a whiteout in top
  */
 export function stackView(layers: NamedDir[]): StackView {
   const rows: StackRow[] = [];

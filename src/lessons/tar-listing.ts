@@ -32,7 +32,8 @@ function lineOf(entry: TarEntry, width: number): string {
  * tarListing: `tar -tvf` of an uncompressed tar (a layer's `layer.tar`), in the tar's own order;
  * `max` lines at most, then a line saying how many more there are.
  * @example
- * tarListing(image.layers[2].tar); // '-rwxr-xr-x 0/0 21 1970-01-01 00:00 start.sh'
+ * const { image } = new Docker().build('FROM alpine:latest\nADD start.sh /\n', { context: { 'start.sh': 'echo hi\n' } });
+ * tarListing(image.layers[1].tar) // → -rwxr-xr-x 0/0 8 1970-01-01 00:00 start.sh
  */
 export function tarListing(tar: Uint8Array, { max = 40 }: { max?: number } = {}): string {
   const entries = readTar(tar).entries;
