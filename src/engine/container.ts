@@ -8,7 +8,14 @@ import type { Image } from '../image/image';
 import type { RunConfig } from '../image/types';
 import type { StoredLayer } from './layer-store';
 
-/** Container: a created (or running) container and the directories behind it. */
+/**
+ * Container: a created (or running) container and the directories behind it.
+ * @example
+ * const docker = new Docker();
+ * const container = docker.create('alpine:latest', { name: 'web' });
+ * container.rootfs.writeFileSync('/hello.txt', 'hi\n');
+ * docker.diff('web') // → A /hello.txt
+ */
 export class Container {
   /** The container's overlay mount: what a process inside it sees as `/`. */
   readonly rootfs: OverlayMount;

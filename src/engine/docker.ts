@@ -15,8 +15,8 @@ import type { ShellResult } from '../shell/runShell';
  * Docker is a whole simulated Docker host (dockerd with the overlay2 driver) in memory.
  * @example
  * const docker = new Docker();
- * docker.build('FROM centos:latest\nRUN yum install -y vim\nADD start.sh /\n', { context: { 'start.sh': 'echo hi' }, tags: ['test:v1'] });
- * console.log(docker.imageInspect('test:v1'));
+ * docker.build('FROM centos:latest\nRUN yum install -y vim\nADD start.sh /\n', { context: { 'start.sh': 'echo hi\n' }, tags: ['test:v1'] });
+ * JSON.parse(docker.imageInspect('test:v1'))[0].RootFS.Layers.length // → 3
  */
 export class Docker {
   readonly engine: Engine;

@@ -11,7 +11,13 @@ export class NoSuchObjectError extends Error {
   }
 }
 
-/** isNoSuchObjectError: also true across notebook realms. */
+/**
+ * isNoSuchObjectError: also true across notebook realms.
+ * @example
+ * let caught: unknown;
+ * try { new Docker().image('nothere:latest'); } catch (err) { caught = err; }
+ * isNoSuchObjectError(caught) && caught.message // → Error response from daemon: No such image: nothere:latest
+ */
 export function isNoSuchObjectError(error: unknown): error is NoSuchObjectError {
   return (error as { name?: unknown } | null)?.name === 'NoSuchObjectError';
 }

@@ -6,7 +6,12 @@ import { configBytes } from './config-bytes';
 import { imageID } from './digest';
 import type { ConfigStyle, ImageConfig } from './types';
 
-/** Image: the config (as data and as the exact bytes hashed for the ID) and its layers, bottom first. */
+/**
+ * Image: the config (as data and as the exact bytes hashed for the ID) and its layers, bottom first.
+ * @example
+ * const image: Image = new Docker().image('alpine:latest');
+ * image.id === digestOf(image.configBytes) // → true
+ */
 export interface Image {
   readonly id: string;
   readonly config: ImageConfig;

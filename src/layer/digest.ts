@@ -20,7 +20,7 @@ export function sha256Hex(bytes: Uint8Array): string {
  * this is its diffID; for a stored blob it is the blob digest.
  *
  * @example
- * digestOf(new TextEncoder().encode('{}')) // 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a'
+ * digestOf(new TextEncoder().encode('{}')) // → sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a
  */
 export function digestOf(bytes: Uint8Array): Digest {
   return `sha256:${sha256Hex(bytes)}`;
@@ -32,7 +32,7 @@ export function digestOf(bytes: Uint8Array): Digest {
  * Docker names its layer store directories by these (layerdb/sha256/<chainID>).
  *
  * @example
- * chainIDs(['sha256:a', 'sha256:b'])[1] === digestOf(new TextEncoder().encode('sha256:a sha256:b')) // true
+ * chainIDs(['sha256:a', 'sha256:b'])[1] === digestOf(new TextEncoder().encode('sha256:a sha256:b')) // → true
  */
 export function chainIDs(diffIDs: Digest[]): Digest[] {
   const chain: Digest[] = [];

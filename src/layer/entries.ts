@@ -9,19 +9,19 @@ import { major, minor } from '../overlay/tree';
  * inode already listed becomes a hard link to the first, as Docker's tar writer does. `onFile`
  * is told each file's inode and the bytes read for it.
  */
-export function entriesOfTree(root: Inode, onFile?: (inode: Inode, data: Buffer) => void): TarEntry[] {
+export function entriesOfTree(root: Inode, onFile?: (inode: Inode, data: Uint8Array) => void): TarEntry[] {
   const entries: TarEntry[] = [];
   const seen = new Map<Inode, string>();
   walk(root, '', entries, seen, onFile);
   return entries;
 }
 
-function walk(dir: Inode, prefix: string, entries: TarEntry[], seen: Map<Inode, string>, onFile?: (inode: Inode, data: Buffer) => void): void {
+function walk(dir: Inode, prefix: string, entries: TarEntry[], seen: Map<Inode, string>, onFile?: (inode: Inode, data: Uint8Array) => void): void {
   for (const [name, inode] of dir.entries!) {
     const path = prefix + name;
     const entry = entryOf(path, inode, seen);
     entries.push(entry);
-    if (entry.type === 'file' && onFile) onFile(inode, entry.data as Buffer);
+    if (entry.type === 'file' && onFile) onFile(inode, entry.data!);
     if (inode.type === 'dir') walk(inode, path + '/', entries, seen, onFile);
   }
 }
@@ -37,7 +37,9 @@ function entryOf(path: string, inode: Inode, seen: Map<Inode, string>): TarEntry
   if (inode.type !== 'dir') seen.set(inode, path);
   switch (inode.type) {
     case 'file': {
-      const data = inode.disk.readData(inode);
+      // Bytes a file holds as a view never change (a write gives the file its own copy first), so
+      // the entry takes the view itself; bytes in memfs are read out as a copy.
+      const data = inode.view ?? inode.disk.readData(inode);
       return { ...base, type: 'file', size: data.length, data, xattrs };
     }
     case 'symlink': return { ...base, type: 'symlink', linkname: inode.target ?? '', xattrs };

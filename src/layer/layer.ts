@@ -125,7 +125,7 @@ export function layerFromEntries(entries: TarEntry[], { disk = layerDisk(), veri
  */
 export function layerFromDirectory(root: Inode | Tree, { disk = layerDisk(), consume = false }: { disk?: Disk; consume?: boolean } = {}): Layer {
   const dir = root instanceof Tree ? root.root : root;
-  const read: [Inode, Buffer][] = [];
+  const read: [Inode, Uint8Array][] = [];
   const entries = dockerLayerEntries(entriesOfTree(dir, consume ? (inode, data) => read.push([inode, data]) : undefined));
   if (!consume) return layerFromEntries(entries, { disk });
   const parts = writeTarParts(entries);

@@ -59,6 +59,11 @@ export function fsError(code: ErrnoCode, syscall: string, path?: string, dest?: 
 /**
  * isFsError tells whether `value` is an FsError. It checks shape, not `instanceof`, because an error
  * made in one notebook cell's realm fails `instanceof` in another.
+ * @example
+ * const { m } = mountLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }]);
+ * let caught: unknown;
+ * try { m.rmdirSync('/etc'); } catch (err) { caught = err; }
+ * isFsError(caught) && caught.message // → ENOTEMPTY: directory not empty, rmdir '/etc'
  */
 export function isFsError(value: unknown): value is FsError {
   return value instanceof Object && typeof (value as FsError).code === 'string'

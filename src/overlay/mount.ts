@@ -309,6 +309,21 @@ export class OverlayMount {
     }
   }
 
+  /**
+   * writeSharedFileSync: writeFileSync then chmodSync (the mode exactly, no umask), for bytes that
+   * never change — a package's payload. The file keeps `data` itself instead of a copy, as a
+   * layer's files keep views of its tar; writing to it later gives it its own copy first.
+   */
+  writeSharedFileSync(path: unknown, data: Uint8Array, mode: number): void {
+    const fd = this.openSync(path, 'w');
+    try {
+      this.check(this.fileOf(fd, 'write').write(data, null, { share: true }), 'write');
+    } finally {
+      this.closeSync(fd);
+    }
+    this.chmodSync(path, mode);
+  }
+
   /** appendFileSync: writeFileSync with flag 'a'. */
   appendFileSync(path: unknown, data: unknown, options?: BufferEncoding | { encoding?: BufferEncoding; mode?: number }): void {
     const opts = typeof options === 'string' ? { encoding: options } : options ?? {};

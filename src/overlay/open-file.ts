@@ -46,14 +46,18 @@ export class OpenFile {
     return count;
   }
 
-  /** write stores bytes at `position`, the current offset, or the end with O_APPEND. */
-  write(bytes: Buffer, position: number | null): number | Failure {
+  /**
+   * write stores bytes at `position`, the current offset, or the end with O_APPEND. With `share`,
+   * bytes that fill an empty file are kept as they are (they must never change), not copied.
+   */
+  write(bytes: Uint8Array, position: number | null, { share = false }: { share?: boolean } = {}): number | Failure {
     if (!this.writable) return fail('EBADF');
     const inode = this.node.identity.upper;
     if (!inode || inode.type !== 'file') return fail('EBADF');
     const append = (this.flags & constants.O_APPEND) !== 0;
     const at = append ? inode.size : position ?? this.position;
-    inode.disk.writeData(inode, bytes, at);
+    if (share && at === 0 && inode.size === 0) inode.disk.attachData(inode, bytes);
+    else inode.disk.writeData(inode, bytes, at);
     inode.mtimeMs = inode.ctimeMs = inode.disk.now();
     if (position === null || append) this.position = at + bytes.length;
     return bytes.length;

@@ -10,7 +10,13 @@ import { fsError } from './errors';
 
 export type FileType = 'file' | 'dir' | 'symlink' | 'char' | 'block' | 'fifo';
 
-/** Inode: one object on a disk. Directories hold their entries in creation order (their raw readdir order). */
+/**
+ * Inode: one object on a disk. Directories hold their entries in creation order (their raw readdir order).
+ * @example
+ * const [base] = buildLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }]);
+ * const motd: Inode = base.tree.walk('/etc/motd')!;
+ * `${motd.type} ${motd.mode.toString(8)} ${motd.uid}:${motd.gid} ${motd.size} B` // → file 644 0:0 3 B
+ */
 export interface Inode {
   readonly ino: number;
   readonly disk: Disk;

@@ -9,9 +9,9 @@ const DECIMAL_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
  * three significant digits, no space.
  *
  * @example
- * renderBytes(1154361); // '1.15MB'
- * renderBytes(0);       // '0B'
- * renderBytes(4261);    // '4.26kB'
+ * renderBytes(1154361); // → 1.15MB
+ * renderBytes(0);       // → 0B
+ * renderBytes(4261);    // → 4.26kB
  */
 export function renderBytes(bytes: number, precision = 3): string {
   let size = bytes;

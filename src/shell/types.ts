@@ -6,6 +6,7 @@ export interface ShellFs {
   appendFileSync(path: string, data: string | Uint8Array): void;
   statSync(path: string): Stats;
   lstatSync(path: string): Stats;
+  lstatSync(path: string, options: { throwIfNoEntry: false }): Stats | undefined;
   existsSync(path: string): boolean;
   readdirSync(path: string, options: { withFileTypes: true }): Dirent[];
   mkdirSync(path: string, options?: { recursive?: boolean; mode?: number }): string | undefined;
@@ -20,6 +21,12 @@ export interface ShellFs {
   lchownSync(path: string, uid: number, gid: number): void;
   utimesSync(path: string, atime: number | Date, mtime: number | Date): void;
   truncateSync(path: string, len?: number): void;
+  /**
+   * writeSharedFileSync (optional): writeFileSync then chmodSync, for bytes that never change (a
+   * package's payload): the file keeps `data` itself instead of a copy. An overlay mount has it;
+   * elsewhere the package tools write a copy.
+   */
+  writeSharedFileSync?(path: string, data: Uint8Array, mode: number): void;
 }
 /** CommandContext: what one command invocation sees. Paths in `args` are as typed; resolve them against `cwd`. */
 export interface CommandContext {

@@ -41,7 +41,13 @@ export interface BuildStepRecord {
   addedLayer: boolean;
 }
 
-/** BuildResult: the final image, the whole output and every step. */
+/**
+ * BuildResult: the final image, the whole output and every step.
+ * @example
+ * const result: BuildResult = new Docker().build('FROM alpine:latest\nRUN echo hi > /hi.txt\nCMD ["cat", "/hi.txt"]\n');
+ * result.steps.map((s) => `${s.step} ${s.instruction}${s.addedLayer ? ' (+1 layer)' : ''}`)
+ * // → [ '2 RUN echo hi > /hi.txt (+1 layer)', '3 CMD ["cat", "/hi.txt"]' ]
+ */
 export interface BuildResult {
   image: Image;
   output: string;

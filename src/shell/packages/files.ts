@@ -1,6 +1,7 @@
 // Writing a package's files into the container and taking them out again. Content is the same
 // deterministic placeholder as the base images' binaries, so sizes are real and builds repeatable.
 import { placeholderBytes } from '../../image/bases';
+import type { Stats } from 'node:fs';
 import type { ShellFs } from '../types';
 import { parseFileEntry, type PackageFile } from './catalog';
 
@@ -22,7 +23,16 @@ function writeOne(fs: ShellFs, file: PackageFile): void {
   }
   if (exists(fs, file.path)) fs.unlinkSync(file.path);
   if (file.type === 'symlink') fs.symlinkSync(file.target ?? '', file.path);
-  else writeFile(fs, file.path, placeholderBytes(file.path, file.size, { elf: (file.mode & 0o111) !== 0 }), file.mode);
+  else writePayload(fs, file.path, placeholderBytes(file.path, file.size, { elf: (file.mode & 0o111) !== 0 }), file.mode);
+}
+
+/**
+ * writePayload writes a package file's bytes. They never change, so a filesystem that can keep them
+ * without a copy (an overlay mount's writeSharedFileSync) does: vim's 70 MB are not copied.
+ */
+function writePayload(fs: ShellFs, path: string, data: Uint8Array, mode: number): void {
+  if (fs.writeSharedFileSync) fs.writeSharedFileSync(path, data, mode);
+  else writeFile(fs, path, data, mode);
 }
 
 /** writeFile writes bytes and sets the mode explicitly, because the umask would otherwise apply. */
@@ -63,11 +73,18 @@ export function removeTree(fs: ShellFs, path: string): number {
   return count;
 }
 
-/** exists without following a final symlink (a dangling link still "exists" for rm). */
+/**
+ * exists without following a final symlink (a dangling link still "exists" for rm). A missing path
+ * is an answer, not an error: lstat is asked not to throw for it (only ENOTDIR and the like do).
+ */
 export function exists(fs: ShellFs, path: string): boolean {
-  try { fs.lstatSync(path); return true; } catch { return false; }
+  return lstatOrUndefined(fs, path) !== undefined;
 }
 
 function isDirectory(fs: ShellFs, path: string): boolean {
-  try { return fs.lstatSync(path).isDirectory(); } catch { return false; }
+  return lstatOrUndefined(fs, path)?.isDirectory() ?? false;
+}
+
+function lstatOrUndefined(fs: ShellFs, path: string): Stats | undefined {
+  try { return fs.lstatSync(path, { throwIfNoEntry: false }); } catch { return undefined; }
 }
