@@ -60,7 +60,13 @@ export function scratchDirs(disk: Disk = new Disk()): { upper: Tree; work: Tree 
   return { upper: new Tree(disk), work: new Tree(disk) };
 }
 
-/** OverlayMount: a mounted overlay; its methods mirror node:fs's synchronous API. */
+/**
+ * OverlayMount: a mounted overlay; its methods mirror node:fs's synchronous API.
+ * @example
+ * const { m, layers } = mountLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }]);
+ * m.writeFileSync('/etc/motd', 'hello\n'); // copies motd up into the upper dir, then writes there
+ * [m.readFileSync('/etc/motd', 'utf8'), layers[0].tree.walk('/etc/motd')!.size] // → [ 'hello\n', 3 ]
+ */
 export class OverlayMount {
   private stack!: Stack;
   private creds: Credentials = ROOT;
