@@ -53,7 +53,8 @@ interface PathData { count: number; cumulative: number; minimum: number }
  * efficiencyReport computes dive's efficiency score and wasted bytes for an image.
  *
  * @example
- * const { score, wastedBytes } = efficiencyReport(image);
+ * const { image } = new Docker().build('FROM alpine:latest\nRUN echo hello > /big.txt\nRUN rm /big.txt\n');
+ * efficiencyReport(image).inefficiencies // → [ { path: '/big.txt', count: 2, bytes: 6 } ]
  */
 export function efficiencyReport(image: Image): EfficiencyReport {
   const paths = new Map<string, PathData>();

@@ -32,7 +32,10 @@ export interface LayerReport {
  * layerReports explains every layer of an image, bottom first.
  *
  * @example
- * for (const r of layerReports(image)) console.log(r.index, r.createdBy, r.changes.length);
+ * const { image } = new Docker().build('FROM alpine:latest\nRUN echo hello > /big.txt\nRUN rm /big.txt\n');
+ * const reports = layerReports(image);
+ * reports[2].createdBy // → /bin/sh -c rm /big.txt
+ * reports[2].changes // → [ { kind: 'D', path: '/big.txt' } ]
  */
 export function layerReports(image: Image): LayerReport[] {
   const history = layerHistory(image.config).filter((h) => h.diffID !== undefined);

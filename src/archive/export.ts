@@ -46,8 +46,9 @@ export function writeOciLayout(image: Image, dir: string, options: LayoutOptions
  * any) comes first; `tags` adds more. Returns the path written.
  *
  * @example
- * exportImage(image, 'oci-archive:/tmp/demo.tar:latest');
- * exportImage(image, 'docker-archive:/tmp/save.tar:demo:latest');
+ * const { image } = new Docker().build('FROM scratch\nADD hi.txt /\n', { context: { 'hi.txt': 'hi\n' } });
+ * exportImage(image, 'oci-archive:/tmp/layerlab-demo.tar:latest'); // → /tmp/layerlab-demo.tar
+ * exportImage(image, 'docker-archive:/tmp/layerlab-save.tar:demo:latest') // → /tmp/layerlab-save.tar
  */
 export function exportImage(image: Image, destination: string, { tags = [], compression = 'none' }: LayoutOptions = {}): string {
   const { transport, path, reference } = parseLocation(destination);

@@ -59,8 +59,9 @@ export interface ImportedImage {
  * ImageNotInArchiveError with a message naming the blob.
  *
  * @example
- * const { image } = await importArchive('/work/shared/fixtures/dive/data/test-oci-gzip-image.tar');
- * image.id // 'sha256:3eaccc10…'
+ * const { image } = new Docker().build('FROM scratch\nADD hi.txt /\n', { context: { 'hi.txt': 'hi\n' } });
+ * const imported = await importArchive(exportImage(image, 'docker-archive:/tmp/layerlab-example.tar:demo:v1'));
+ * [imported.tags, imported.image.id === image.id] // → [ [ 'demo:v1' ], true ]
  */
 export async function importArchive(input: string | Uint8Array, options: ImportOptions = {}): Promise<ImportedImage> {
   const { reference, verify = true, onProgress, format } = options;

@@ -32,7 +32,8 @@ export interface KernelComparison {
  * in a temporary directory, compares, then unmounts and deletes everything.
  *
  * @example
- * compareWithKernel(image) // { ok: true, differences: [] } as root on Linux
+ * const result = compareWithKernel(new Docker().image('alpine:latest'));
+ * result.skipped ?? result.differences // [] as root on Linux (no path differs); elsewhere, why it was skipped
  */
 export function compareWithKernel(image: Image, { upper }: { upper?: Inode } = {}): KernelComparison {
   const reason = cannotMount(image);

@@ -11,11 +11,11 @@ import type { EfficiencyReport } from './efficiency';
  * `docker diff` lines (at most `maxChanges` each, default 20; `Infinity` for all) and what it hides.
  *
  * @example
- * console.log(renderLayerReports(layerReports(image)));
- * // Layer 2/3  sha256:b993378ad89f  17B  RUN /bin/sh -c rm /app/b.txt # buildkit
- * //   C /app
- * //   D /app/b.txt
- * //   hides /app/b.txt (deleted, 2B)
+ * const { image } = new Docker().build('FROM alpine:latest\nRUN echo hello > /big.txt\nRUN rm /big.txt\n');
+ * console.log(renderLayerReports(layerReports(image), { maxChanges: 3 }));
+ * // → Layer 3/3  sha256:…  0B  /bin/sh -c rm /big.txt
+ * // →   D /big.txt
+ * // →   hides /big.txt (deleted, 6B)
  */
 export function renderLayerReports(reports: readonly LayerReport[], { maxChanges = 20 }: { maxChanges?: number } = {}): string {
   return reports.map((r) => renderOne(r, reports.length, maxChanges)).join('\n');
@@ -37,9 +37,11 @@ function renderOne(r: LayerReport, count: number, maxChanges: number): string {
  * stored more than once, biggest first (at most `maxRows`, default 20).
  *
  * @example
+ * const { image } = new Docker().build('FROM alpine:latest\nRUN echo hello > /big.txt\nRUN rm /big.txt\n');
  * console.log(renderEfficiency(efficiencyReport(image)));
- * // efficiency: 98.4421 %
- * // wastedBytes: 32025 bytes (32kB)
+ * // → efficiency: 99.9999 %
+ * // → wastedBytes: 6 bytes (6B)
+ * // → 2         6B        /big.txt
  */
 export function renderEfficiency(report: EfficiencyReport, { maxRows = 20 }: { maxRows?: number } = {}): string {
   const summary = [
