@@ -5,9 +5,10 @@ import type { Inode } from '../overlay/tree';
 import { major, minor } from '../overlay/tree';
 
 /**
- * entriesOfTree lists every object under `root` (parents before children). A second name of an
- * inode already listed becomes a hard link to the first, as Docker's tar writer does. `onFile`
- * is told each file's inode and the bytes read for it.
+ * entriesOfTree lists every object under `root` in walk order: each directory sorted by name,
+ * parents before children, as Go's filepath.Walk meets them. A second name of an inode already
+ * listed becomes a hard link to the first, as Docker's tar writer does (so the link follows its
+ * target in the tar). `onFile` is told each file's inode and the bytes read for it.
  */
 export function entriesOfTree(root: Inode, onFile?: (inode: Inode, data: Uint8Array) => void): TarEntry[] {
   const entries: TarEntry[] = [];
@@ -17,13 +18,20 @@ export function entriesOfTree(root: Inode, onFile?: (inode: Inode, data: Uint8Ar
 }
 
 function walk(dir: Inode, prefix: string, entries: TarEntry[], seen: Map<Inode, string>, onFile?: (inode: Inode, data: Uint8Array) => void): void {
-  for (const [name, inode] of dir.entries!) {
+  for (const [name, inode] of sortedByName(dir)) {
     const path = prefix + name;
     const entry = entryOf(path, inode, seen);
     entries.push(entry);
     if (entry.type === 'file' && onFile) onFile(inode, entry.data!);
     if (inode.type === 'dir') walk(inode, path + '/', entries, seen, onFile);
   }
+}
+
+/** A directory's entries sorted by name, byte by byte in UTF-8, as Go sorts them. */
+function sortedByName(dir: Inode): [string, Inode][] {
+  return [...dir.entries!].map(([name, inode]) => ({ name, inode, key: Buffer.from(name) }))
+    .sort((a, b) => Buffer.compare(a.key, b.key))
+    .map(({ name, inode }) => [name, inode]);
 }
 
 function entryOf(path: string, inode: Inode, seen: Map<Inode, string>): TarEntry {

@@ -77,6 +77,15 @@ describe('committing an upper directory', () => {
     expect(entries.map((entry) => `${entry.name}:${entry.type}`)).toEqual(['.wh.a:file', '.wh.b:file']);
   });
 
+  it('writes a second name as a hard link to the first in walk order, whatever order they were made in', () => {
+    const m = mount({ lowers: [treeFromCompact({}).freeze()], ...scratchDirs() });
+    m.writeFileSync('/b', 'B');
+    m.linkSync('/b', '/a');
+    const layer = layerFromDirectory(m.upperDir!);
+    expect(readTar(layer.tar).entries.map((entry) => `${entry.name}:${entry.type}:${entry.linkname ?? ''}`)).toEqual(['a:file:', 'b:hardlink:a']);
+    expect(() => layerFromTar(layer.tar)).not.toThrow();
+  });
+
   it('consuming the directory gives the same bytes and the same tree as applying its tar', () => {
     const base = layerFromDirectory(treeFromCompact({ a: 'A', b: 'B', d: { x: 'X' }, keep: { y: 'Y' } }));
     const m = mount({ lowers: [base.tree], ...scratchDirs(base.tree.disk) });
