@@ -3,7 +3,7 @@
 import type { TarNumericField } from './entry';
 import {
   BLOCK, FIELD, FieldName, checksums, encodeUtf8, fieldBytes, fieldLatin1, formatChecksum, formatNumeric,
-  formatOctal, latin1Bytes, readNumberField, readStringField, writeStringField,
+  formatOctal, isGoChecksum, isGoOctal, latin1Bytes, readNumberField, readStringField, writeStringField,
 } from './fields';
 
 /** BlockFormat is the layout of one header block, told apart by its magic bytes. */
@@ -76,15 +76,17 @@ export function decodeHeader(block: Uint8Array): HeaderFields | string {
     devmajor: numbers.devmajor ?? 0, devminor: numbers.devminor ?? 0, rawFields: {},
   };
   if (format === 'gnu') readGnuTimes(block, fields);
-  fields.rawFields = oddSpellings(block, fields, stored);
+  fields.rawFields = oddSpellings(block, fields);
   return fields;
 }
 
+// The magic and version fields: "ustar\0" + "00" (POSIX; any version is read as ustar, as Go
+// does) or "ustar  \0" (GNU); anything else is a pre-POSIX v7 header.
 function blockFormat(block: Uint8Array): BlockFormat {
-  const magic = fieldLatin1(block, 'magic') + fieldLatin1(block, 'version');
-  if (magic === USTAR_MAGIC || magic.startsWith('ustar\u0000')) return 'ustar';
-  if (magic === GNU_MAGIC) return 'gnu';
-  return 'v7';
+  const at = FIELD.magic[0];
+  for (let i = 0; i < 5; i++) if (block[at + i] !== USTAR_MAGIC.charCodeAt(i)) return 'v7';
+  if (block[at + 5] === 0) return 'ustar';
+  return block[at + 5] === 0x20 && block[at + 6] === 0x20 && block[at + 7] === 0 ? 'gnu' : 'v7';
 }
 
 // GNU stores atime/ctime where ustar keeps the prefix; Go reads them only when the first byte is set.
@@ -94,16 +96,21 @@ function readGnuTimes(block: Uint8Array, fields: HeaderFields): void {
 }
 
 // Remember the exact bytes of any number another writer spelled differently from Go.
-function oddSpellings(block: Uint8Array, fields: HeaderFields, checksum: number): HeaderFields['rawFields'] {
+function oddSpellings(block: Uint8Array, fields: HeaderFields): HeaderFields['rawFields'] {
   const raw: HeaderFields['rawFields'] = {};
   for (const field of NUMERIC) {
     if (fields.format === 'v7' && (field === 'devmajor' || field === 'devminor')) continue;
-    const width = FIELD[field][1];
-    const expected = spellNumber(fields.format, width, fields[field]);
-    if (!sameBytes(fieldBytes(block, field), expected)) raw[field] = fieldLatin1(block, field);
+    if (!spelledAsGo(block, fields.format, field, fields[field])) raw[field] = fieldLatin1(block, field);
   }
-  if (!sameBytes(fieldBytes(block, 'checksum'), formatChecksum(checksum))) raw.checksum = fieldLatin1(block, 'checksum');
+  if (!isGoChecksum(block)) raw.checksum = fieldLatin1(block, 'checksum');
   return raw;
+}
+
+// Go writes octal when the value fits; only a GNU block may hold base-256 (high bit set), and that
+// rare case is checked by spelling the number again.
+function spelledAsGo(block: Uint8Array, format: BlockFormat, field: HeaderNumber, value: number): boolean {
+  if (format === 'gnu' && (block[FIELD[field][0]] & 0x80) !== 0) return sameBytes(fieldBytes(block, field), spellNumber(format, FIELD[field][1], value));
+  return isGoOctal(block, field);
 }
 
 /**
