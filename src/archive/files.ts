@@ -5,7 +5,7 @@
 // old saves symlink a shared layer.tar). File data stays a view into the archive bytes.
 import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, posix, sep } from 'node:path';
-import { walkTar } from '../layer/tar/read';
+import { walkTar, type TarBytes } from '../layer/tar/read';
 import type { TarEntry } from '../layer/tar/entry';
 import { InvalidArchiveError } from './errors';
 
@@ -24,6 +24,8 @@ export interface ArchiveFiles {
   read(path: string): Uint8Array | undefined;
   /** has says whether a file exists. */
   has(path: string): boolean;
+  /** size: a file's length without reading it (undefined when absent), for progress. */
+  size(path: string): number | undefined;
 }
 
 const MAX_LINK_HOPS = 40; // Linux's MAXSYMLINKS
@@ -48,35 +50,44 @@ export function cleanArchivePath(name: string): string | undefined {
 }
 
 /**
- * filesOfTar indexes a tar archive's entries without copying their data. Throws TarFormatError
- * for a damaged tar and InvalidArchiveError for unsafe or duplicate names.
+ * filesOfTar indexes a tar archive's entries without copying their data: `bytes` are the archive in
+ * memory (files are views of it) or a FileBytes (files are read from disk when asked for). Throws
+ * InvalidArchiveError for a damaged tar and for unsafe or duplicate names.
  *
  * @example
  * const files = filesOfTar(readFileSync('image.tar'), 'image.tar');
  * files.read('manifest.json')
  */
-export function filesOfTar(bytes: Uint8Array, label = 'archive bytes'): ArchiveFiles {
+export function filesOfTar(bytes: TarBytes, label = 'archive bytes'): ArchiveFiles {
   const entries = new Map<string, TarEntry>();
-  for (const { entry } of walkArchive(bytes, label)) {
+  const dataOffsets = new Map<TarEntry, number>();
+  for (const { entry, dataOffset } of walkArchive(bytes, label)) {
     const path = cleanArchivePath(entry.name);
     const bad = (reason: string): never => { throw new InvalidArchiveError({ archive: label, file: entry.name, reason }); };
     if (path === undefined) bad('the entry name is absolute or climbs out of the archive with ..');
     if (path === '') continue; // a root entry ('./') says nothing
     if (entries.has(path!)) bad('the name appears twice, so which copy counts would be ambiguous');
     entries.set(path!, entry);
+    dataOffsets.set(entry, dataOffset);
   }
-  const read = (path: string): Uint8Array | undefined => {
+  const file = (path: string): TarEntry | undefined => {
     const entry = resolveEntry(entries, path, label);
-    return entry?.type === 'file' ? entry.data ?? new Uint8Array(0) : undefined;
+    return entry?.type === 'file' ? entry : undefined;
   };
-  return { label, totalBytes: bytes.length, read, has: (path) => read(path) !== undefined };
+  const read = (path: string): Uint8Array | undefined => {
+    const entry = file(path);
+    if (entry === undefined) return undefined;
+    const at = dataOffsets.get(entry)!;
+    return bytes.subarray(at, at + entry.size);
+  };
+  return { label, totalBytes: bytes.length, read, has: (path) => file(path) !== undefined, size: (path) => file(path)?.size };
 }
 
 /** walkArchive is walkTar with a damaged tar reported as an InvalidArchiveError naming the archive. */
-function* walkArchive(bytes: Uint8Array, label: string): Generator<{ entry: TarEntry }> {
-  const walk = walkTar(bytes);
+function* walkArchive(bytes: TarBytes, label: string): Generator<{ entry: TarEntry; dataOffset: number }> {
+  const walk = walkTar(bytes, { fileData: false });
   for (;;) {
-    let step: IteratorResult<{ entry: TarEntry }, unknown>;
+    let step: IteratorResult<{ entry: TarEntry; dataOffset: number }, unknown>;
     try {
       step = walk.next();
     } catch (error) {
@@ -135,7 +146,11 @@ export function filesOfDirectory(dir: string): ArchiveFiles {
     const bytes = readFileSync(real);
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   };
-  return { label: dir, totalBytes: directorySize(root), read, has: (path) => locate(path) !== undefined };
+  const size = (path: string): number | undefined => {
+    const real = locate(path);
+    return real === undefined ? undefined : statSync(real).size;
+  };
+  return { label: dir, totalBytes: directorySize(root), read, has: (path) => locate(path) !== undefined, size };
 }
 
 function directorySize(dir: string): number {

@@ -4,6 +4,7 @@
 // early), checked against the config's diff_ids and applied to one shared Disk.
 import type { Disk } from '../overlay/tree';
 import { Layer, layerDisk, layerFromTar } from '../layer/layer';
+import { TarSource } from '../layer/tar-source';
 import { DEFAULT_MAX_BYTES, decompress } from '../layer/compression';
 import { DigestMismatchError, digestOf, sameDigest } from '../layer/digest';
 import { makeImage, type Image } from '../image/image';
@@ -75,7 +76,7 @@ export async function importArchive(input: string | Uint8Array, options: ImportO
 
 async function loadImage(files: ArchiveFiles, entry: ArchiveImageEntry, options: ImportOptions, verify: boolean, onProgress?: ProgressCallback): Promise<Image> {
   const blobs = [entry.config, ...entry.layers];
-  const sizes = blobs.map((b) => b.size ?? files.read(b.path)?.length ?? 0);
+  const sizes = blobs.map((b) => b.size ?? files.size(b.path) ?? 0);
   const total = sizes.reduce((a, b) => a + b, 0);
   let done = 0;
   const report = (blob: string): void => onProgress?.({ bytesDone: done, bytesTotal: total, blob });
@@ -107,9 +108,9 @@ function configOf(files: ArchiveFiles, ref: BlobRef, bytes: Uint8Array): ImageCo
 }
 
 function loadLayer(files: ArchiveFiles, ref: BlobRef, diffID: string | undefined, options: ImportOptions & { verify: boolean; what: string }): Layer {
-  const blob = readBlob(files, ref, { verify: options.verify, what: options.what });
   const where = `${options.what} (${ref.path}) of ${files.label}`;
-  const tar = rethrowAs(files, ref, options.what, () => decompress(blob, { maxBytes: options.maxLayerBytes ?? DEFAULT_MAX_BYTES }));
+  const blob = readBlob(files, ref, { verify: options.verify, what: options.what });
+  const tar = uncompressed(files, ref, blob, options);
   let verified: string | undefined;
   if (options.verify) {
     // An uncompressed blob was just hashed under its own name: when that name is the diff_id,
@@ -119,7 +120,27 @@ function loadLayer(files: ArchiveFiles, ref: BlobRef, diffID: string | undefined
     if (diffID === undefined || !sameDigest(actual, diffID)) throw new DigestMismatchError({ what: `the uncompressed ${where}`, expected: diffID ?? '(no diff_id in the config)', actual });
     verified = actual;
   }
-  return rethrowAs(files, ref, options.what, () => layerFromTar(tar, { disk: options.disk ?? layerDisk(), verifiedDiffID: verified }));
+  // The layer keeps where its tar is, not the tar: its files are read back from the archive
+  // (and checked again) when someone reads them.
+  const source = new TarSource(fetchAgain(files, ref, tar.length, verified, options), tar);
+  return rethrowAs(files, ref, options.what, () => layerFromTar(tar, { disk: options.disk ?? layerDisk(), verifiedDiffID: verified, source }));
+}
+
+// A function of its own so the closure cannot hold on to the first copy of the tar (V8 gives the
+// closures of one scope one shared context: any closure there beside one using `tar` keeps it).
+function fetchAgain(files: ArchiveFiles, ref: BlobRef, length: number, verified: string | undefined, options: ImportOptions & { what: string }): () => Uint8Array {
+  return () => {
+    const again = uncompressed(files, ref, readBlob(files, ref, { verify: false, what: options.what }), options);
+    const now = verified === undefined ? undefined : digestOf(again);
+    if (again.length !== length || (now !== undefined && !sameDigest(now, verified!))) {
+      throw new InvalidArchiveError({ archive: files.label, file: ref.path, reason: `${options.what} is no longer what was imported (its uncompressed tar now has ${again.length} bytes${now ? ` and digest ${now}` : ''}); import the archive again` });
+    }
+    return again;
+  };
+}
+
+function uncompressed(files: ArchiveFiles, ref: BlobRef, blob: Uint8Array, options: ImportOptions & { what: string }): Uint8Array {
+  return rethrowAs(files, ref, options.what, () => decompress(blob, { maxBytes: options.maxLayerBytes ?? DEFAULT_MAX_BYTES }));
 }
 
 /** rethrowAs: a tar or compression problem becomes an InvalidArchiveError that names the blob. */

@@ -1,8 +1,9 @@
 // Opening an archive and listing the images it holds. A directory is an OCI layout; a file (or
 // bytes) is a tar — a `docker save` when it has manifest.json (what `docker load` reads, so
 // Docker 25+ saves are read that way unless asked otherwise), else an OCI layout in a tar.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { filesOfDirectory, filesOfTar, type ArchiveFiles } from './files';
+import { FileBytes } from './file-bytes';
 import type { ArchiveFormat, ArchiveImageEntry } from './entry';
 import { dockerSaveEntries, isDockerSave } from './docker-save';
 import { isOciLayout, ociEntries } from './oci-layout';
@@ -10,7 +11,8 @@ import { InvalidArchiveError } from './errors';
 
 /**
  * openArchive gives access to the files of an archive: a directory is an OCI layout, a file or
- * bytes a tar (read once into memory).
+ * bytes a tar. A file is not read into memory: its index is read once, then each file (a blob)
+ * when it is asked for.
  *
  * @example
  * openArchive('/work/shared/fixtures/generated/sim-oci').read('index.json')
@@ -24,8 +26,7 @@ export function openArchive(input: string | Uint8Array): ArchiveFiles {
     throw new InvalidArchiveError({ archive: input, reason: `cannot open it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
   }
   if (isDirectory) return filesOfDirectory(input);
-  const bytes = readFileSync(input);   // one read; everything after is a view into these bytes
-  return filesOfTar(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), input);
+  return filesOfTar(new FileBytes(input), input);
 }
 
 /**

@@ -29,13 +29,20 @@ export function layerPath(name: string): string[] {
   return parts;
 }
 
+/**
+ * AttachData gives a new file inode its bytes (`data` is the entry's data, a view into the tar).
+ * By default the file keeps that view (Disk.attachData); a layer whose tar is read on demand
+ * records where the bytes are instead (Disk.attachExtent).
+ */
+export type AttachData = (inode: Inode, data: Uint8Array) => void;
+
 /** treeFromEntries builds the kernel-form directory of a layer from its tar entries. */
-export function treeFromEntries(entries: Iterable<TarEntry>, disk: Disk = new Disk()): Tree {
+export function treeFromEntries(entries: Iterable<TarEntry>, disk: Disk = new Disk(), attach: AttachData = (inode, data) => disk.attachData(inode, data)): Tree {
   const tree = new Tree(disk);
   const byPath = new Map<string, Inode>([['', tree.root]]);
   const dirTimes: [Inode, number][] = [];
   for (const entry of entries) {
-    applyEntry(tree, byPath, entry);
+    applyEntry(tree, byPath, entry, attach);
     if (entry.type === 'dir') dirTimes.push([byPath.get(layerPath(entry.name).join('/'))!, entry.mtime * 1000]);
   }
   // Creating children moves a directory's mtime, so directory times are set last, as Docker's
@@ -44,7 +51,7 @@ export function treeFromEntries(entries: Iterable<TarEntry>, disk: Disk = new Di
   return tree;
 }
 
-function applyEntry(tree: Tree, byPath: Map<string, Inode>, entry: TarEntry): void {
+function applyEntry(tree: Tree, byPath: Map<string, Inode>, entry: TarEntry, attach: AttachData): void {
   const parts = layerPath(entry.name);
   if (parts.length === 0) return applyMetadata(tree.root, entry);   // a root entry ('./', kaniko's '/')
   const base = parts[parts.length - 1];
@@ -56,7 +63,7 @@ function applyEntry(tree: Tree, byPath: Map<string, Inode>, entry: TarEntry): vo
   const existing = dir.entries!.get(base);
   if (existing && existing.type === 'dir' && entry.type === 'dir') return applyMetadata(existing, entry);
   if (existing) { removeEntry(dir, base); forget(byPath, path); }
-  const inode = entry.type === 'hardlink' ? linkTarget(byPath, entry) : newInode(dir.disk, entry);
+  const inode = entry.type === 'hardlink' ? linkTarget(byPath, entry) : newInode(dir.disk, entry, attach);
   if (entry.type === 'hardlink') inode.nlink++;
   addEntry(dir, base, inode);
   if (inode.type === 'dir') byPath.set(path, inode); else byPath.set(path, inode);
@@ -98,10 +105,10 @@ function forget(byPath: Map<string, Inode>, path: string): void {
   for (const key of [...byPath.keys()]) if (key === path || key.startsWith(path + '/')) byPath.delete(key);
 }
 
-function newInode(disk: Disk, entry: TarEntry): Inode {
+function newInode(disk: Disk, entry: TarEntry, attach: AttachData): Inode {
   const type = entry.type === 'hardlink' ? 'file' : entry.type;
   const inode = disk.newInode(type, entry.mode & 0o7777, entry.uid, entry.gid);
-  if (type === 'file' && entry.data && entry.data.length > 0) disk.attachData(inode, entry.data);
+  if (type === 'file' && entry.data && entry.data.length > 0) attach(inode, entry.data);
   if (type === 'symlink') inode.target = entry.linkname ?? '';
   if (type === 'char' || type === 'block') inode.rdev = makedev(entry.devmajor ?? 0, entry.devminor ?? 0);
   applyMetadata(inode, entry);

@@ -68,7 +68,7 @@ export function decompress(bytes: Uint8Array, { maxBytes = DEFAULT_MAX_BYTES }: 
 
 function gunzipBounded(bytes: Uint8Array, maxBytes: number): Uint8Array {
   try {
-    const out = gunzipSync(bytes, { maxOutputLength: Math.max(1, maxBytes) });
+    const out = gunzipSync(bytes, { maxOutputLength: Math.max(1, maxBytes), chunkSize: gunzipChunkSize(bytes, maxBytes) });
     return new Uint8Array(out.buffer, out.byteOffset, out.length);
   } catch (error) {
     const code = (error as { code?: string }).code;
@@ -78,6 +78,21 @@ function gunzipBounded(bytes: Uint8Array, maxBytes: number): Uint8Array {
 }
 
 // fzstd allocates the whole output (or window) up front, so check the frame headers first.
+/**
+ * gunzipChunkSize: zlib writes its output in chunks and joins them at the end, so a 30 MB layer in
+ * 16 KiB chunks is held twice while it is joined. A gzip member ends with ISIZE, its uncompressed
+ * size (mod 2^32): one chunk that size (plus one byte, so zlib sees the end without asking for
+ * another) is the whole output, no join. ISIZE is only a hint — an eStargz blob ends with an empty
+ * member, a hostile one may lie — so it is bounded by what deflate can produce from these bytes
+ * (at most 1032:1) and by the caller's limit; a hint too small just means several chunks.
+ */
+function gunzipChunkSize(bytes: Uint8Array, maxBytes: number): number {
+  const n = bytes.length;
+  const isize = n >= 18 ? (bytes[n - 4] | (bytes[n - 3] << 8) | (bytes[n - 2] << 16)) + bytes[n - 1] * 2 ** 24 : 0;
+  const ceiling = Math.min(maxBytes + 1, 1032 * n + 1024, 2 ** 31 - 1);
+  return Math.max(64, Math.min(Math.max(isize + 1, 1 << 20), ceiling));   // zlib takes no chunk under 64 bytes
+}
+
 function unzstdBounded(bytes: Uint8Array, maxBytes: number): Uint8Array {
   const bound = zstdOutputBound(bytes);
   if (typeof bound === 'string') throw new CompressionFormatError({ format: 'zstd', reason: bound });

@@ -3,6 +3,7 @@
 // expensive values are computed once; nothing about a layer ever changes after it is made.
 import type { Inode } from '../overlay/tree';
 import { Disk, Tree } from '../overlay/tree';
+import { TarSource } from './tar-source';
 import { createHash } from 'node:crypto';
 import type { Digest } from './digest';
 import type { TarEntry } from './tar/entry';
@@ -10,7 +11,7 @@ import { dockerLayerEntries } from './tar/docker';
 import { readTar } from './tar/read';
 import { writeTarParts } from './tar/write';
 import { concat } from './tar/pax';
-import { treeFromEntries } from './apply';
+import { treeFromEntries, type AttachData } from './apply';
 import { entriesOfTree } from './entries';
 import { normalizeForLayer } from './normalize';
 
@@ -29,28 +30,38 @@ export class Layer {
   /** Set once: by hashing the tar, or by an importer that verified the same bytes. */
   cachedDiffID?: Digest;
   private cachedSize?: number;
-  private parts: Uint8Array[];
+  private parts: Uint8Array[] = [];
   private whole?: Uint8Array;
+  /** Set for a layer whose tar is not kept but fetched when needed (an imported layer). */
+  private readonly source?: TarSource;
 
   /**
-   * A layer from its tree and its tar, given whole or as pieces (joined only when someone asks).
+   * A layer from its tree and its tar, given whole, as pieces (joined only when someone asks), or
+   * as a TarSource that fetches it on demand (then the tree's files are extents of that tar).
    * `entries`, when known, are the tar's entries (their data are the tar's own bytes), which lets
    * the same layer be laid out on another disk without copying any file.
    */
-  constructor(readonly tree: Tree, tar: Uint8Array | Uint8Array[], private readonly entries?: TarEntry[]) {
+  constructor(readonly tree: Tree, tar: Uint8Array | Uint8Array[] | TarSource, private readonly entries?: TarEntry[]) {
     tree.freeze();
-    this.parts = Array.isArray(tar) ? tar : [tar];
-    if (!Array.isArray(tar)) this.whole = tar;
+    if (tar instanceof TarSource) this.source = tar;
+    else if (Array.isArray(tar)) this.parts = tar;
+    else [this.parts, this.whole] = [[tar], tar];
   }
 
   /**
    * onDisk: this layer with its directory on `disk` (one simulated filesystem per Docker host).
-   * The files are views of the same bytes; the digests are the same.
+   * The files are views of the same bytes (or extents of the same source); the digests are the same.
    */
   onDisk(disk: Disk): Layer {
     if (this.tree.disk === disk) return this;
-    const entries = this.entries ?? readTar(this.tar).entries;
-    const copy = new Layer(treeFromEntries(entries, disk), this.parts, entries);
+    let copy: Layer;
+    if (this.source) {
+      const tar = this.source.bytes();
+      copy = new Layer(treeFromEntries(readTar(tar).entries, disk, extentsOf(this.source, tar)), this.source);
+    } else {
+      const entries = this.entries ?? readTar(this.tar).entries;
+      copy = new Layer(treeFromEntries(entries, disk), this.parts, entries);
+    }
     copy.cachedDiffID = this.cachedDiffID;
     copy.cachedSize = this.cachedSize;
     return copy;
@@ -58,6 +69,7 @@ export class Layer {
 
   /** tar: the uncompressed layer tar, Docker's exact bytes. */
   get tar(): Uint8Array {
+    if (this.source) return this.source.bytes();
     if (!this.whole) { this.whole = concat(this.parts); this.parts = [this.whole]; }
     return this.whole;
   }
@@ -66,7 +78,7 @@ export class Layer {
   get diffID(): Digest {
     if (this.cachedDiffID) return this.cachedDiffID;
     const hash = createHash('sha256');
-    for (const part of this.parts) hash.update(part);
+    for (const part of this.source ? [this.source.bytes()] : this.parts) hash.update(part);
     return (this.cachedDiffID = `sha256:${hash.digest('hex')}`);
   }
 
@@ -90,14 +102,23 @@ function treeSize(dir: Inode, seen: Set<Inode>): number {
   return total;
 }
 
+// Files whose bytes are found again in `source` (which produced `tar`) instead of kept as views of `tar`.
+function extentsOf(source: TarSource, tar: Uint8Array): AttachData {
+  return (inode, data) => inode.disk.attachExtent(inode, source, data.byteOffset - tar.byteOffset, data.length);
+}
+
 /**
  * layerFromTar makes a layer from an uncompressed layer tar, applying it the way overlay2 does.
  * `verifiedDiffID` is the sha256 of exactly these bytes, when the caller has just computed it.
+ * With `source` (a TarSource that fetches these same bytes again) the layer keeps no reference to
+ * `tar`: its files are read from the source when someone reads them.
  * @example const layer = layerFromTar(tarBytes); layer.diffID // 'sha256:…'
  */
-export function layerFromTar(tar: Uint8Array, { disk = layerDisk(), verifiedDiffID }: { disk?: Disk; verifiedDiffID?: Digest } = {}): Layer {
+export function layerFromTar(tar: Uint8Array, { disk = layerDisk(), verifiedDiffID, source }: { disk?: Disk; verifiedDiffID?: Digest; source?: TarSource } = {}): Layer {
   const { entries } = readTar(tar);
-  const layer = new Layer(treeFromEntries(entries, disk), tar, entries);
+  const layer = source
+    ? new Layer(treeFromEntries(entries, disk, extentsOf(source, tar)), source)
+    : new Layer(treeFromEntries(entries, disk), tar, entries);
   // An importer that has just hashed these very bytes passes the digest on: no second hash.
   if (verifiedDiffID) layer.cachedDiffID = verifiedDiffID;
   return layer;

@@ -11,6 +11,20 @@ import { fsError } from './errors';
 export type FileType = 'file' | 'dir' | 'symlink' | 'char' | 'block' | 'fifo';
 
 /**
+ * ByteSource: bytes kept somewhere else and produced when asked — an imported layer's tar, read
+ * again from its archive when one of its files is read (see Disk.attachExtent).
+ */
+export interface ByteSource {
+  bytes(): Uint8Array;
+}
+
+/** Extent: where a file's bytes sit inside a ByteSource (its length is the inode's size). */
+export interface Extent {
+  source: ByteSource;
+  offset: number;
+}
+
+/**
  * Inode: one object on a disk. Directories hold their entries in creation order (their raw readdir order).
  * @example
  * const [base] = buildLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }]);
@@ -34,6 +48,8 @@ export interface Inode {
   target?: string;         // symlinks
   /** Bytes a layer holds without copying them: a view into its tar (see Disk.attachData). */
   view?: Uint8Array;
+  /** Bytes a layer holds without keeping them: where they are in a tar read on demand (Disk.attachExtent). */
+  extent?: Extent;
   entries?: Map<string, Inode>;   // directories
   parent?: Inode;          // directories: the one directory holding them (for subtree checks)
 }
@@ -99,6 +115,10 @@ export class Disk {
   /** readData returns a file's bytes (a fresh Buffer the caller may keep or change). */
   readData(inode: Inode): Buffer {
     if (inode.view) return Buffer.from(inode.view);
+    if (inode.extent) {
+      const { source, offset } = inode.extent;
+      return Buffer.from(source.bytes().subarray(offset, offset + inode.size));
+    }
     return inode.size === 0 ? Buffer.alloc(0) : (this.blocks.readFileSync(`/${inode.ino}`) as Buffer);
   }
 
@@ -109,8 +129,21 @@ export class Disk {
    */
   attachData(inode: Inode, view: Uint8Array): void {
     this.dropStored(inode);
+    inode.extent = undefined;
     inode.view = view;
     inode.size = view.length;
+  }
+
+  /**
+   * attachExtent gives a new file its bytes without even holding them: they are `length` bytes at
+   * `offset` of `source`, fetched when the file is read. An image imported from a large archive
+   * then costs memory for its inodes only, as a real `docker load` costs disk space and not RAM.
+   */
+  attachExtent(inode: Inode, source: ByteSource, offset: number, length: number): void {
+    this.dropStored(inode);
+    inode.view = undefined;
+    inode.extent = { source, offset };
+    inode.size = length;
   }
 
   /** writeData writes `data` at `position`, growing the file (holes read as zeros). */
@@ -128,11 +161,11 @@ export class Disk {
 
   /** detach moves an attached view into memfs before the file is changed. */
   private detach(inode: Inode): void {
-    if (!inode.view) return;
-    const view = inode.view;
-    inode.view = undefined;
+    if (!inode.view && !inode.extent) return;
+    const bytes = this.readData(inode);
+    inode.view = inode.extent = undefined;
     inode.size = 0;
-    if (view.length > 0) this.writeData(inode, view, 0);
+    if (bytes.length > 0) this.writeData(inode, bytes, 0);
   }
 
   /** setSize truncates or extends a file with zeros, like truncate(2). */
@@ -146,7 +179,7 @@ export class Disk {
   /** release frees an inode's data once its last name is gone. */
   release(inode: Inode): void {
     this.inodes.delete(inode.ino);
-    inode.view = undefined;
+    inode.view = inode.extent = undefined;
     this.dropStored(inode);
   }
 

@@ -4,7 +4,7 @@ export { TYPEFLAGS, TYPE_BITS } from './entry';
 export { TarFormatError, isTarFormatError } from './errors';
 export type { TarFormatErrorData } from './errors';
 export { readTar, walkTar } from './read';
-export type { ReadTarResult, TarEnd, TarReadLimits, TarStep } from './read';
+export type { ReadTarResult, TarBytes, TarEnd, TarReadLimits, TarStep } from './read';
 export { writeTar, END_OF_ARCHIVE } from './write';
 export type { WriteTarOptions } from './write';
 export { plainEntry } from './entry';

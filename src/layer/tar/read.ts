@@ -3,7 +3,7 @@
 // with the entry index and byte offset. File data is handed out as views, never copied.
 import { TYPEFLAGS, TarEntry, entryTypeOf } from './entry';
 import { TarFormatError } from './errors';
-import { BLOCK, decodeUtf8, encodeUtf8 } from './fields';
+import { BLOCK, decodeUtf8 } from './fields';
 import { splitUstarPath } from './go-rules';
 import { HeaderFields, decodeHeader, isZeroBlock } from './header';
 import { PaxRecord, parsePaxRecords } from './pax';
@@ -13,6 +13,20 @@ import { applyPax, keepForeignPax } from './pax-merge';
 export interface TarReadLimits {
   maxNameBytes?: number;
   maxPaxBytes?: number;
+  /**
+   * With false, file entries get no `data` (only their place, TarStep.dataOffset, is checked):
+   * for an archive read from disk a block at a time, where taking the data would read it all.
+   */
+  fileData?: boolean;
+}
+
+/**
+ * TarBytes: what the reader needs of an archive — its length and pieces of it. A Uint8Array is
+ * one (pieces are views); so is an archive file read on demand (archive/file-bytes.ts).
+ */
+export interface TarBytes {
+  readonly length: number;
+  subarray(start: number, end?: number): Uint8Array;
 }
 
 /** TarStep is one entry met while walking, with where its header and data start. */
@@ -50,8 +64,8 @@ interface Pending {
  * @example
  * for (const { entry, headerOffset } of walkTar(bytes)) console.log(headerOffset, entry.name);
  */
-export function* walkTar(bytes: Uint8Array, limits: TarReadLimits = {}): Generator<TarStep, TarEnd, undefined> {
-  const { maxNameBytes = 4096, maxPaxBytes = 1 << 20 } = limits;
+export function* walkTar(bytes: TarBytes, limits: TarReadLimits = {}): Generator<TarStep, TarEnd, undefined> {
+  const { maxNameBytes = 4096, maxPaxBytes = 1 << 20, fileData = true } = limits;
   let offset = 0;
   let index = 0;
   let pending: Pending = {};
@@ -75,8 +89,8 @@ export function* walkTar(bytes: Uint8Array, limits: TarReadLimits = {}): Generat
     const entry = buildEntry(header, pending, fail);
     checkNameLengths(entry, maxNameBytes, fail);
     const dataLength = entry.type === 'file' ? entry.size : 0;
-    const data = sliceData(bytes, dataOffset, dataLength, Number.MAX_SAFE_INTEGER, (r) => fail(r, entry.name));
-    if (entry.type === 'file') entry.data = data;
+    if (entry.type === 'file' && fileData === false) checkData(bytes, dataOffset, dataLength, (r) => fail(r, entry.name));
+    else if (entry.type === 'file') entry.data = sliceData(bytes, dataOffset, dataLength, Number.MAX_SAFE_INTEGER, (r) => fail(r, entry.name));
     yield { entry, index, headerOffset: offset, dataOffset };
     index++;
     pending = {};
@@ -105,7 +119,7 @@ function isSpecial(typeflag: string): boolean {
 }
 
 // Go: a zero block ends the archive when the next block is zero too (or the input ends there).
-function endOfArchive(bytes: Uint8Array, offset: number, pending: Pending, fail: (r: string) => never): TarEnd {
+function endOfArchive(bytes: TarBytes, offset: number, pending: Pending, fail: (r: string) => never): TarEnd {
   if (Object.keys(pending).length > 0) fail('an extended header is not followed by an entry');
   const next = offset + BLOCK;
   if (next < bytes.length && next + BLOCK > bytes.length) fail('the archive is truncated inside the end marker');
@@ -113,10 +127,14 @@ function endOfArchive(bytes: Uint8Array, offset: number, pending: Pending, fail:
   return { trailer: bytes.subarray(offset), trailerOffset: offset };
 }
 
-function sliceData(bytes: Uint8Array, at: number, size: number, max: number, fail: (r: string) => never): Uint8Array {
+function sliceData(bytes: TarBytes, at: number, size: number, max: number, fail: (r: string) => never): Uint8Array {
   if (size > max) fail(`a header declares ${size} bytes, more than the limit of ${max}`);
-  if (at + padded(size) > bytes.length) fail(`a header declares ${size} bytes but the archive ends first`);
+  checkData(bytes, at, size, fail);
   return bytes.subarray(at, at + size);
+}
+
+function checkData(bytes: TarBytes, at: number, size: number, fail: (r: string) => never): void {
+  if (at + padded(size) > bytes.length) fail(`a header declares ${size} bytes but the archive ends first`);
 }
 
 function padded(size: number): number {
@@ -163,9 +181,15 @@ function printable(flag: string): string {
 
 function checkNameLengths(entry: TarEntry, max: number, fail: (r: string, name?: string) => never): void {
   const shortName = (text: string): string => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
-  if (encodeUtf8(entry.name).length > max) fail(`the name is longer than ${max} bytes`, shortName(entry.name));
-  if (encodeUtf8(entry.linkname ?? '').length > max) fail(`the link target is longer than ${max} bytes`, shortName(entry.name));
+  if (longerThan(entry.name, max)) fail(`the name is longer than ${max} bytes`, shortName(entry.name));
+  if (longerThan(entry.linkname ?? '', max)) fail(`the link target is longer than ${max} bytes`, shortName(entry.name));
   if (entry.name === '') fail('the entry has an empty name');
+}
+
+// Whether text takes more than `max` bytes in UTF-8. A UTF-16 code unit takes at most 3 bytes, so
+// short names need no counting.
+function longerThan(text: string, max: number): boolean {
+  return text.length * 3 > max && Buffer.byteLength(text, 'utf8') > max;
 }
 
 // Record only what Go's writer would not reproduce by itself (see entry.ts "fidelity").
