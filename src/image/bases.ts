@@ -34,6 +34,11 @@ export interface BaseImageConfig {
   os: string;
   created: string;
   config: { Env: string[]; Cmd: string[]; Labels: Record<string, string> | null; WorkingDir?: string };
+  /**
+   * The diffID of the layer the bundled files make, as a real config lists its layers; written by
+   * scripts/base-diffids.ts, so a process pulling the image need not hash 37 MB to learn it.
+   */
+  rootfs?: { type: 'layers'; diff_ids: string[] };
 }
 
 /** BaseHistoryEntry: one `config.history` entry of the real image. */
