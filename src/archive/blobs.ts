@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { DigestMismatchError, parseDigest, verifyDigest } from '../layer/digest';
 import type { ArchiveFiles } from './files';
+import type { ReadBuffer } from '../layer/read-buffer';
 import type { BlobRef } from './entry';
 import { InvalidArchiveError } from './errors';
 
@@ -27,8 +28,8 @@ export function blobPath(digest: string, archive: string): string {
  * @example
  * const config = readBlob(files, { path: 'blobs/sha256/ee30…', digest: 'sha256:ee30…' }, { verify: true, what: 'config' });
  */
-export function readBlob(files: ArchiveFiles, ref: BlobRef, { verify, what }: { verify: boolean; what: string }): Uint8Array {
-  const bytes = files.read(ref.path);
+export function readBlob(files: ArchiveFiles, ref: BlobRef, { verify, what, into }: { verify: boolean; what: string; into?: ReadBuffer }): Uint8Array {
+  const bytes = files.read(ref.path, into);
   if (bytes === undefined) throw new InvalidArchiveError({ archive: files.label, file: ref.path, reason: `the ${what} blob is missing (a descriptor names it but the archive does not hold it)` });
   if (!verify) return bytes;
   if (ref.size !== undefined && ref.size !== bytes.length) {

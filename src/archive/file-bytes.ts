@@ -4,6 +4,7 @@
 import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import type { TarBytes } from '../layer/tar/read';
 import { InvalidArchiveError } from './errors';
+import type { ReadBuffer } from '../layer/read-buffer';
 
 // The descriptor is closed when nothing uses the FileBytes any more (an image whose layers are read
 // from it keeps it alive).
@@ -35,11 +36,12 @@ export class FileBytes implements TarBytes {
     closeWhenUnused.register(this, this.fd);
   }
 
-  subarray(start = 0, end = this.length): Uint8Array {
+  /** subarray reads bytes [start, end) into a new buffer, or into `into` when given (see ReadBuffer). */
+  subarray(start = 0, end = this.length, into?: ReadBuffer): Uint8Array {
     const from = Math.min(Math.max(start, 0), this.length);
     const to = Math.min(Math.max(end, from), this.length);
     if (identityOf(fstatSync(this.fd)) !== this.identity) this.changed('its size or modification time differ');
-    const out = Buffer.allocUnsafe(to - from);
+    const out = into ? into.take(to - from) : Buffer.allocUnsafe(to - from);
     for (let done = 0; done < out.length;) {
       const n = readSync(this.fd, out, done, out.length - done, from + done);
       if (n === 0) this.changed('it became shorter');

@@ -8,6 +8,8 @@ import { join, posix, sep } from 'node:path';
 import { walkTar, type TarBytes } from '../layer/tar/read';
 import type { TarEntry } from '../layer/tar/entry';
 import { InvalidArchiveError } from './errors';
+import { FileBytes } from './file-bytes';
+import type { ReadBuffer } from '../layer/read-buffer';
 
 /**
  * ArchiveFiles: read-only access to the files of an archive by their path inside it.
@@ -20,8 +22,12 @@ export interface ArchiveFiles {
   readonly label: string;
   /** totalBytes: the size of the archive, for progress. */
   readonly totalBytes: number;
-  /** read returns a file's bytes (following links inside the archive), or undefined when absent. */
-  read(path: string): Uint8Array | undefined;
+  /**
+   * read returns a file's bytes (following links inside the archive), or undefined when absent.
+   * With `into`, bytes that have to be read from disk go into that reused buffer: the caller must
+   * be done with them before its next read.
+   */
+  read(path: string, into?: ReadBuffer): Uint8Array | undefined;
   /** has says whether a file exists. */
   has(path: string): boolean;
   /** size: a file's length without reading it (undefined when absent), for progress. */
@@ -74,11 +80,11 @@ export function filesOfTar(bytes: TarBytes, label = 'archive bytes'): ArchiveFil
     const entry = resolveEntry(entries, path, label);
     return entry?.type === 'file' ? entry : undefined;
   };
-  const read = (path: string): Uint8Array | undefined => {
+  const read = (path: string, into?: ReadBuffer): Uint8Array | undefined => {
     const entry = file(path);
     if (entry === undefined) return undefined;
     const at = dataOffsets.get(entry)!;
-    return bytes.subarray(at, at + entry.size);
+    return bytes instanceof FileBytes ? bytes.subarray(at, at + entry.size, into) : bytes.subarray(at, at + entry.size);
   };
   return { label, totalBytes: bytes.length, read, has: (path) => file(path) !== undefined, size: (path) => file(path)?.size };
 }
@@ -140,9 +146,10 @@ export function filesOfDirectory(dir: string): ArchiveFiles {
     if (real !== root && !real.startsWith(root + sep)) throw new InvalidArchiveError({ archive: dir, file: path, reason: 'it is a link to a file outside the layout' });
     return statSync(real).isFile() ? real : undefined;
   };
-  const read = (path: string): Uint8Array | undefined => {
+  const read = (path: string, into?: ReadBuffer): Uint8Array | undefined => {
     const real = locate(path);
     if (real === undefined) return undefined;
+    if (into) return new FileBytes(real).subarray(0, undefined, into);
     const bytes = readFileSync(real);
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   };

@@ -5,7 +5,8 @@
 import type { Disk } from '../overlay/tree';
 import { Layer, layerDisk, layerFromTar } from '../layer/layer';
 import { TarSource } from '../layer/tar-source';
-import { DEFAULT_MAX_BYTES, decompress } from '../layer/compression';
+import { ReadBuffer } from '../layer/read-buffer';
+import { DEFAULT_MAX_BYTES, decompress, decompressInto } from '../layer/compression';
 import { DigestMismatchError, digestOf, sameDigest } from '../layer/digest';
 import { makeImage, type Image } from '../image/image';
 import { imageID } from '../image/digest';
@@ -89,10 +90,12 @@ async function loadImage(files: ArchiveFiles, entry: ArchiveImageEntry, options:
   }
   done += sizes[0];
   const layers: Layer[] = [];
+  // Each blob, and each uncompressed tar, goes into the same memory: done with before the next.
+  const [blobScratch, tarScratch] = [new ReadBuffer(), new ReadBuffer()];
   for (const [i, ref] of entry.layers.entries()) {
     report(`layer ${i + 1}/${entry.layers.length} ${ref.digest ?? ref.path}`);
     await nextTick();  // let a progress display draw between layers
-    layers.push(loadLayer(files, ref, diffIDs[i], { ...options, verify, what: `layer ${i + 1}` }));
+    layers.push(await loadLayer(files, ref, diffIDs[i], { ...options, verify, what: `layer ${i + 1}`, blobScratch, tarScratch }));
     done += sizes[i + 1];
   }
   report('done');
@@ -107,10 +110,12 @@ function configOf(files: ArchiveFiles, ref: BlobRef, bytes: Uint8Array): ImageCo
   }
 }
 
-function loadLayer(files: ArchiveFiles, ref: BlobRef, diffID: string | undefined, options: ImportOptions & { verify: boolean; what: string }): Layer {
+type LayerOptions = ImportOptions & { verify: boolean; what: string; blobScratch: ReadBuffer; tarScratch: ReadBuffer };
+
+async function loadLayer(files: ArchiveFiles, ref: BlobRef, diffID: string | undefined, options: LayerOptions): Promise<Layer> {
   const where = `${options.what} (${ref.path}) of ${files.label}`;
-  const blob = readBlob(files, ref, { verify: options.verify, what: options.what });
-  const tar = uncompressed(files, ref, blob, options);
+  const blob = readBlob(files, ref, { verify: options.verify, what: options.what, into: options.blobScratch });
+  const tar = await rethrowAsync(files, ref, options.what, () => decompressInto(blob, options.tarScratch, { maxBytes: options.maxLayerBytes ?? DEFAULT_MAX_BYTES }));
   let verified: string | undefined;
   if (options.verify) {
     // An uncompressed blob was just hashed under its own name: when that name is the diff_id,
@@ -122,7 +127,8 @@ function loadLayer(files: ArchiveFiles, ref: BlobRef, diffID: string | undefined
   }
   // The layer keeps where its tar is, not the tar: its files are read back from the archive
   // (and checked again) when someone reads them.
-  const source = new TarSource(fetchAgain(files, ref, tar.length, verified, options), tar);
+  // (`tar` is in a scratch buffer that the next layer overwrites: the source must not keep it.)
+  const source = new TarSource(fetchAgain(files, ref, tar.length, verified, options));
   return rethrowAs(files, ref, options.what, () => layerFromTar(tar, { disk: options.disk ?? layerDisk(), verifiedDiffID: verified, source }));
 }
 
@@ -141,6 +147,15 @@ function fetchAgain(files: ArchiveFiles, ref: BlobRef, length: number, verified:
 
 function uncompressed(files: ArchiveFiles, ref: BlobRef, blob: Uint8Array, options: ImportOptions & { what: string }): Uint8Array {
   return rethrowAs(files, ref, options.what, () => decompress(blob, { maxBytes: options.maxLayerBytes ?? DEFAULT_MAX_BYTES }));
+}
+
+/** rethrowAsync: rethrowAs for work that is awaited. */
+async function rethrowAsync<T>(files: ArchiveFiles, ref: BlobRef, what: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw new InvalidArchiveError({ archive: files.label, file: ref.path, reason: `${what} cannot be read: ${(error as Error).message}` }, error);
+  }
 }
 
 /** rethrowAs: a tar or compression problem becomes an InvalidArchiveError that names the blob. */

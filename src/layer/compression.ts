@@ -2,7 +2,8 @@
 // their magic bytes (formats.md §4.3), unpacks them within a size bound (a small blob can claim to
 // expand to terabytes), and gzips tars for export. Only diffIDs are portable: compressed bytes
 // depend on the compressor (formats.md §3.3 step 9), so exports are deterministic but not Go's.
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { createGunzip, gunzipSync, gzipSync } from 'node:zlib';
+import type { ReadBuffer } from './read-buffer';
 import { decompress as zstdDecompress } from 'fzstd';
 
 /** Compression names how a blob is stored. bzip2 and xz are recognised but not unpacked. */
@@ -64,6 +65,37 @@ export function decompress(bytes: Uint8Array, { maxBytes = DEFAULT_MAX_BYTES }: 
   if (format === 'gzip') return gunzipBounded(bytes, maxBytes);
   if (format === 'zstd') return unzstdBounded(bytes, maxBytes);
   throw new CompressionFormatError({ format, reason: 'is recognised but not supported here; convert the layer to gzip or zstd' });
+}
+
+/**
+ * decompressInto is decompress for bytes needed only until the next call: gzip streams into `into`
+ * (one buffer reused for every layer of an import) instead of a fresh buffer per layer; zstd and
+ * plain blobs are as decompress gives them. Same errors as decompress.
+ *
+ * @example
+ * const scratch = new ReadBuffer();
+ * (await decompressInto(gzipCompress(new Uint8Array(1024)), scratch)).length // → 1024
+ */
+export async function decompressInto(bytes: Uint8Array, into: ReadBuffer, { maxBytes = DEFAULT_MAX_BYTES }: DecompressOptions = {}): Promise<Uint8Array> {
+  if (detectCompression(bytes) !== 'gzip') return decompress(bytes, { maxBytes });
+  return new Promise((resolve, reject) => {
+    const gunzip = createGunzip({ chunkSize: 1 << 20 });
+    let out = into.take(Math.min(gunzipChunkSize(bytes, maxBytes) - 1, maxBytes));
+    let length = 0;
+    gunzip.on('data', (chunk: Buffer) => {
+      if (length + chunk.length > maxBytes) {
+        gunzip.destroy();
+        reject(new DecompressionLimitError({ format: 'gzip', limit: maxBytes }));
+        return;
+      }
+      if (length + chunk.length > out.length) out = into.grow(Math.min(Math.max(2 * out.length, length + chunk.length), maxBytes), length);
+      out.set(chunk, length);
+      length += chunk.length;
+    });
+    gunzip.on('end', () => resolve(out.subarray(0, length)));
+    gunzip.on('error', (error) => reject(new CompressionFormatError({ format: 'gzip', reason: `is damaged (${error.message})` })));
+    gunzip.end(bytes);
+  });
 }
 
 function gunzipBounded(bytes: Uint8Array, maxBytes: number): Uint8Array {

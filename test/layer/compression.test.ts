@@ -4,9 +4,10 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
-  Compression, decompress, detectCompression, gzipCompress, isCompressionFormatError, isDecompressionLimitError, isEstargz, zstdOutputBound,
+  Compression, decompress, decompressInto, detectCompression, gzipCompress, isCompressionFormatError, isDecompressionLimitError, isEstargz, zstdOutputBound,
 } from '../../src/layer/compression';
 import { digestOf } from '../../src/layer/digest';
+import { ReadBuffer } from '../../src/layer/read-buffer';
 import { haveShared, sharedPath } from '../helpers/shared';
 import { archiveSource, ociImages } from './image-fixtures';
 
@@ -109,3 +110,44 @@ describe.skipIf(!haveShared('dive OCI fixtures'))('eStargz', () => {
     expect(digestOf(decompress(layer('test-oci-zstd-image.tar')))).toBe(want);
   });
 });
+
+describe('decompressInto (an import\'s reused buffer)', () => {
+  const bytes = (n: number, seed = 7): Uint8Array => Uint8Array.from({ length: n }, (_, i) => (i * seed) % 251);
+
+  it('gives what decompress gives, for one member, several members and a lying size trailer', async () => {
+    const scratch = new ReadBuffer();
+    const one = gzipCompress(bytes(300_000));
+    expect(Buffer.from(await decompressInto(one, scratch)).equals(Buffer.from(decompress(one)))).toBe(true);
+    const two = new Uint8Array(Buffer.concat([gzipSync(bytes(5000)), gzipSync(bytes(3_000_000, 11))]));
+    expect(Buffer.from(await decompressInto(two, scratch)).equals(Buffer.from(decompress(two)))).toBe(true);
+    const lying = new Uint8Array(one);
+    lying.set([0xff, 0xff, 0xff, 0x7f], lying.length - 4);   // ISIZE says 2 GiB; zlib ignores it
+    expect((await decompressInto(lying, scratch).catch((e: Error) => e)) instanceof Error).toBe(decompressThrows(lying));
+  });
+
+  it('reuses its memory: a second call overwrites what the first returned', async () => {
+    const scratch = new ReadBuffer();
+    const first = await decompressInto(gzipCompress(new Uint8Array(1000).fill(1)), scratch);
+    await decompressInto(gzipCompress(new Uint8Array(1000).fill(2)), scratch);
+    expect(first[0]).toBe(2);
+  });
+
+  it('stops a gzip bomb at the limit and names damage as decompress does', async () => {
+    const bomb = new Uint8Array(gzipSync(new Uint8Array(4 << 20)));
+    const limited = await decompressInto(bomb, new ReadBuffer(), { maxBytes: 1 << 20 }).catch((e: unknown) => e);
+    expect(isDecompressionLimitError(limited)).toBe(true);
+    const damaged = bomb.subarray(0, bomb.length - 10);
+    const error = await decompressInto(damaged, new ReadBuffer()).catch((e: unknown) => e);
+    expect(isCompressionFormatError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/damaged/);
+  });
+
+  it('returns plain blobs as they are', async () => {
+    const plain = bytes(100);
+    expect(await decompressInto(plain, new ReadBuffer())).toBe(plain);
+  });
+});
+
+function decompressThrows(blob: Uint8Array): boolean {
+  try { decompress(blob); return false; } catch { return true; }
+}

@@ -171,15 +171,23 @@ export function writeStringField(block: Uint8Array, field: FieldName, bytes: Uin
  * checksums(new Uint8Array(512)).unsigned // 256: eight spaces
  */
 export function checksums(block: Uint8Array): { unsigned: number; signed: number } {
-  const [at, len] = FIELD.checksum;
-  let unsigned = 0x20 * len;
   let high = 0;   // bytes over 127: the signed sum counts each of them 256 less
-  for (let i = 0; i < BLOCK; i++) {
-    if (i === at) { i += len - 1; continue; }
-    unsigned += block[i];
-    if (block[i] > 127) high++;
-  }
+  for (let i = 0; i < BLOCK; i++) if (block[i] > 127 && !inChecksumField(i)) high++;
+  const unsigned = unsignedChecksum(block);
   return { unsigned, signed: unsigned - 256 * high };
+}
+
+/** unsignedChecksum: the sum POSIX stores (the checksum field counted as eight spaces). */
+export function unsignedChecksum(block: Uint8Array): number {
+  const [at, len] = FIELD.checksum;
+  let sum = 0x20 * len;
+  for (let i = 0; i < at; i++) sum += block[i];
+  for (let i = at + len; i < BLOCK; i++) sum += block[i];
+  return sum;
+}
+
+function inChecksumField(i: number): boolean {
+  return i >= FIELD.checksum[0] && i < FIELD.checksum[0] + FIELD.checksum[1];
 }
 
 /** formatChecksum is Go's spelling of the checksum field: 6 octal digits, NUL, space. */

@@ -3,7 +3,7 @@
 import type { TarNumericField } from './entry';
 import {
   BLOCK, FIELD, FieldName, checksums, encodeUtf8, fieldBytes, fieldLatin1, formatChecksum, formatNumeric,
-  formatOctal, isGoChecksum, isGoOctal, latin1Bytes, readNumberField, readStringField, writeStringField,
+  formatOctal, isGoChecksum, isGoOctal, latin1Bytes, readNumberField, readStringField, unsignedChecksum, writeStringField,
 } from './fields';
 
 /** BlockFormat is the layout of one header block, told apart by its magic bytes. */
@@ -54,9 +54,10 @@ export function spellNumber(format: BlockFormat, width: number, value: number): 
  */
 export function decodeHeader(block: Uint8Array): HeaderFields | string {
   const stored = readNumberField(block, 'checksum');
-  const sums = checksums(block);
-  if (stored === undefined || (stored !== sums.unsigned && stored !== sums.signed)) {
-    return `header checksum does not match (stored ${stored ?? 'garbage'}, computed ${sums.unsigned})`;
+  const unsigned = unsignedChecksum(block);
+  // The signed sum (old Sun tar's) is only worth computing when the usual one does not match.
+  if (stored === undefined || (stored !== unsigned && stored !== checksums(block).signed)) {
+    return `header checksum does not match (stored ${stored ?? 'garbage'}, computed ${unsigned})`;
   }
   const format = blockFormat(block);
   const numbers: Partial<Record<HeaderNumber, number>> = {};
