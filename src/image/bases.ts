@@ -153,9 +153,10 @@ function readBaseImage(folder: string): BaseImage {
   const image = readImageJson(folder);
   const mtime = Math.floor(Date.parse(image.mtime) / 1000);
   const lines = readFileSync(join(basesDir(), folder, 'rootfs.txt'), 'utf8').split('\n');
+  const filesDir = join(basesDir(), folder, 'files');
   const files = lines
     .filter((line) => line.trim() !== '' && !line.startsWith('#'))
-    .map((line) => parseRootfsLine(line, mtime, join(basesDir(), folder, 'files')));
+    .map((line) => parseRootfsLine(line, mtime, filesDir));
   return {
     name: image.name, tag: image.tag, aliases: image.aliases ?? [],
     config: image.config, history: image.history, files: sortParentsFirst(files),
@@ -233,16 +234,20 @@ export function placeholderBytes(path: string, size: number, { elf = false }: { 
 
 const repeated = { binary: new Uint8Array(0), text: new Uint8Array(0) };
 
-/** repeatedPattern: a kind's pattern over and over, at least `length` bytes (grown by doubling, never changed). */
+/**
+ * repeatedPattern: a kind's pattern over and over, at least `length` bytes, never changed. It grows
+ * to the largest file asked for (rounded up to a MiB), which happens a few times per process.
+ */
 function repeatedPattern(kind: 'binary' | 'text', length: number): Uint8Array {
   if (repeated[kind].length >= length) return repeated[kind];
   const pattern = kind === 'binary' ? binaryPattern() : textPattern();
-  const longer = new Uint8Array(Math.ceil(Math.max(length, 2 * repeated[kind].length) / PATTERN_SIZE) * PATTERN_SIZE);
+  const longer = new Uint8Array(Math.ceil(length / MIB) * MIB);
   for (let at = 0; at < longer.length; at += PATTERN_SIZE) longer.set(pattern, at);
   return (repeated[kind] = longer);
 }
 
 const PATTERN_SIZE = 65536;
+const MIB = 1 << 20;   // a whole number of patterns
 let binary: Uint8Array | undefined;
 let text: Uint8Array | undefined;
 

@@ -147,7 +147,9 @@ export function layerFromEntries(entries: TarEntry[], { disk = layerDisk(), veri
 export function layerFromDirectory(root: Inode | Tree, { disk = layerDisk(), consume = false }: { disk?: Disk; consume?: boolean } = {}): Layer {
   const dir = root instanceof Tree ? root.root : root;
   const read: [Inode, Uint8Array][] = [];
-  const entries = dockerLayerEntries(entriesOfTree(dir, consume ? (inode, data) => read.push([inode, data]) : undefined));
+  // entriesOfTree already lists the directory in walk order: no need to sort the entries again.
+  const walked = entriesOfTree(dir, consume ? (inode, data) => read.push([inode, data]) : undefined);
+  const entries = dockerLayerEntries(walked, { order: 'asGiven' });
   if (!consume) return layerFromEntries(entries, { disk });
   const parts = writeTarParts(entries);
   // `consume`: the directory is of no further use (a finished build step's upper): it becomes the

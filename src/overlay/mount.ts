@@ -7,7 +7,7 @@ import { Disk, Inode, Tree, makedev } from './tree';
 import { Credentials, Node, ROOT, Stack, makeStack, realOf } from './stack';
 import { DEFAULT_OPTIONS, OverlayOptions, UnsupportedOption, parseOptions, procMountsSuffix } from './options';
 import { resolve, resolveNode } from './walk';
-import { rootNode } from './lookup';
+import { cachedLookup, rootNode } from './lookup';
 import { copyUp } from './copy-up';
 import { createIn, NewObject } from './create';
 import { checkRmdir, removeName } from './delete';
@@ -248,15 +248,19 @@ export class OverlayMount {
     const exclusive = creating && (flags & constants.O_EXCL) !== 0;
     const resolved = resolve(this.stack, path, this.creds, !exclusive);
     if (resolved instanceof Failure) return resolved;
-    let node = resolved.node;
+    const node = resolved.node;
     if (node && exclusive) return fail('EEXIST');
     if (!node) {
       if (!creating) return fail('ENOENT');
       if (resolved.trailingSlash) return fail('EISDIR');
       const made = createIn(this.stack, resolved.parent, resolved.name, { type: 'file', mode: mode & ~UMASK }, this.creds);
       if (made instanceof Failure) return made;
-      node = this.check(resolveNode(this.stack, path, this.creds, true), 'open', path);
-      return new OpenFile(node, flags);
+      // The new name is looked up in its parent, as the kernel instantiates the dentry it created:
+      // no second walk of the whole path.
+      const created = cachedLookup(this.stack, resolved.parent, resolved.name);
+      if (!created) return fail('ENOENT');
+      if (created instanceof Failure) return created;
+      return new OpenFile(created, flags);
     }
     const real = realOf(node);
     if (resolved.trailingSlash && real.type !== 'dir') return fail('ENOTDIR');
