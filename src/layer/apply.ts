@@ -42,8 +42,8 @@ export function treeFromEntries(entries: Iterable<TarEntry>, disk: Disk = new Di
   const byPath = new Map<string, Inode>([['', tree.root]]);
   const dirTimes: [Inode, number][] = [];
   for (const entry of entries) {
-    applyEntry(tree, byPath, entry, attach);
-    if (entry.type === 'dir') dirTimes.push([byPath.get(layerPath(entry.name).join('/'))!, entry.mtime * 1000]);
+    const inode = applyEntry(tree, byPath, entry, attach);
+    if (entry.type === 'dir' && inode) dirTimes.push([inode, entry.mtime * 1000]);
   }
   // Creating children moves a directory's mtime, so directory times are set last, as Docker's
   // untar does, and the layer shows the times its tar recorded.
@@ -51,22 +51,24 @@ export function treeFromEntries(entries: Iterable<TarEntry>, disk: Disk = new Di
   return tree;
 }
 
-function applyEntry(tree: Tree, byPath: Map<string, Inode>, entry: TarEntry, attach: AttachData): void {
+// Applies one entry; returns the inode the entry's name now holds (undefined for markers).
+function applyEntry(tree: Tree, byPath: Map<string, Inode>, entry: TarEntry, attach: AttachData): Inode | undefined {
   const parts = layerPath(entry.name);
-  if (parts.length === 0) return applyMetadata(tree.root, entry);   // a root entry ('./', kaniko's '/')
+  if (parts.length === 0) { applyMetadata(tree.root, entry); return tree.root; }   // a root entry ('./', kaniko's '/')
   const base = parts[parts.length - 1];
   const dir = ensureDir(tree, byPath, parts.slice(0, -1));
-  if (base === OPAQUE) { dir.xattrs.set(OPAQUE_XATTR, Buffer.from('y')); return; }
-  if (base.startsWith(WHITEOUT + WHITEOUT)) return;                 // AUFS metadata (.wh..wh.plnk): skipped
-  if (base.startsWith(WHITEOUT)) return putWhiteout(dir, base.slice(WHITEOUT.length), entry);
+  if (base === OPAQUE) { dir.xattrs.set(OPAQUE_XATTR, Buffer.from('y')); return undefined; }
+  if (base.startsWith(WHITEOUT + WHITEOUT)) return undefined;         // AUFS metadata (.wh..wh.plnk): skipped
+  if (base.startsWith(WHITEOUT)) { putWhiteout(dir, base.slice(WHITEOUT.length), entry); return undefined; }
   const path = parts.join('/');
   const existing = dir.entries!.get(base);
-  if (existing && existing.type === 'dir' && entry.type === 'dir') return applyMetadata(existing, entry);
+  if (existing && existing.type === 'dir' && entry.type === 'dir') { applyMetadata(existing, entry); return existing; }
   if (existing) { removeEntry(dir, base); forget(byPath, path); }
   const inode = entry.type === 'hardlink' ? linkTarget(byPath, entry) : newInode(dir.disk, entry, attach);
   if (entry.type === 'hardlink') inode.nlink++;
   addEntry(dir, base, inode);
-  if (inode.type === 'dir') byPath.set(path, inode); else byPath.set(path, inode);
+  byPath.set(path, inode);
+  return inode;
 }
 
 /** putWhiteout: `.wh.NAME` becomes a char 0:0 device named NAME, owned as the entry says. */
@@ -79,6 +81,10 @@ function putWhiteout(dir: Inode, name: string, entry: TarEntry): void {
 }
 
 function ensureDir(tree: Tree, byPath: Map<string, Inode>, parts: string[]): Inode {
+  // Tars list a directory before what it holds, so the parent is almost always known already
+  // (and byPath never keeps a path whose ancestors were replaced: see forget).
+  const known = byPath.get(parts.join('/'));
+  if (known?.type === 'dir') return known;
   let dir = tree.root;
   for (let i = 0; i < parts.length; i++) {
     const path = parts.slice(0, i + 1).join('/');
