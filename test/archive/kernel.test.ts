@@ -47,7 +47,12 @@ describe.skipIf(!isRoot)('materialize', () => {
       const opaque = execFileSync('getfattr', ['--only-values', '-n', 'trusted.overlay.opaque', join(dir, top.cacheID, 'diff/app')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
       expect(opaque).toBe('y');
       expect(m.mountData).toBe(`index=off,lowerdir=l/${top.linkID}:l/${base.linkID},upperdir=${m.container.cacheID}/diff,workdir=${m.container.cacheID}/work`);
-      expect(materialize(smallImage(), { dir: mkdtempSync(join(tmpdir(), 'layerlab-mat-')), seed: 'demo' }).layers).toEqual(m.layers);
+      const again = mkdtempSync(join(tmpdir(), 'layerlab-mat-'));
+      try {
+        expect(materialize(smallImage(), { dir: again, seed: 'demo' }).layers).toEqual(m.layers);
+      } finally {
+        rmSync(again, { recursive: true, force: true });
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,13 +1,18 @@
 // The build/inspect/history/tree commands, run through the CLI's main with a collecting io.
-import { mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
+
+// Every context directory made here is removed when the file's tests are done.
+const made: string[] = [];
+afterAll(() => { for (const dir of made) rmSync(dir, { recursive: true, force: true }); });
 
 function contextDir(dockerfile: string, files: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'layerlab-cli-'));
+  made.push(dir);
   writeFileSync(join(dir, 'Dockerfile'), dockerfile);
   for (const [name, content] of Object.entries(files)) { writeFileSync(join(dir, name), content); chmodSync(join(dir, name), 0o755); }
   return dir;
