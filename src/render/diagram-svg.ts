@@ -2,7 +2,7 @@
 // as `lowerdir=` lists them top first) and the paths as rows. Each cell shows its symbol and word
 // (colour only repeats what the words say), so the picture reads the same in greyscale.
 import { escapeHtml, svgImageTag } from './diagram-html';
-import { LayerCell, StackView, cellLabel, layerTitle, seenLabel } from './diagram';
+import { LayerCell, SEEN_TITLE, StackView, cellLabel, layerTitle, seenLabel } from './diagram';
 
 const ROW = 22;
 const PATH_WIDTH = 220;
@@ -30,7 +30,7 @@ export function renderStackSvg(view: StackView): string {
   const height = ROW * (view.rows.length + 1) + 4;
   const parts: string[] = [text(4, 15, 'path', 'head')];
   view.layers.forEach((layer, i) => parts.push(text(PATH_WIDTH + i * CELL_WIDTH + 6, 15, layerTitle(layer), 'head')));
-  parts.push(text(PATH_WIDTH + view.layers.length * CELL_WIDTH + 6, 15, 'you see', 'head'));
+  parts.push(text(PATH_WIDTH + view.layers.length * CELL_WIDTH + 6, 15, SEEN_TITLE, 'head'));
   view.rows.forEach((row, r) => {
     const y = ROW * (r + 1);
     const isDir = row.cells.some((c) => c !== null && c.kind === 'dir');

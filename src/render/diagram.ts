@@ -98,12 +98,15 @@ const rowIsDir = (row: StackRow): boolean => row.cells.some((c) => c !== null &&
  * console.log(renderStackText(view));
  */
 export function renderStackText(view: StackView): string {
-  const header = ['path', ...view.layers.map(layerTitle), 'you see'];
+  const header = ['path', ...view.layers.map(layerTitle), SEEN_TITLE];
   const body = view.rows.map((row) => [shownPath(row), ...row.cells.map(cellLabel), seenLabel(view, row)]);
   const widths = header.map((_, i) => Math.max(...[header, ...body].map((line) => line[i].length)));
   const format = (line: string[]): string => line.map((part, i) => part.padEnd(widths[i])).join('  ').trimEnd();
   return [format(header), ...body.map(format), '', LEGEND].join('\n');
 }
+
+/** SEEN_TITLE heads the last column in every form (text, HTML, SVG): what the merged view shows. */
+export const SEEN_TITLE = 'you see';
 
 /** LEGEND: the symbols, in words. */
 export const LEGEND = '● file  ▣ dir  ↪ symlink  ✕ whiteout  ▢ merged (adds names)  ○ hidden  ⇡ copied up  ↷ redirect  · absent';
@@ -115,7 +118,7 @@ export const LEGEND = '● file  ▣ dir  ↪ symlink  ✕ whiteout  ▢ merged 
  * tslab.display.html(renderStackHtml(view));
  */
 export function renderStackHtml(view: StackView): string {
-  const head = ['path', ...view.layers.map(layerTitle), 'you see through the mount']
+  const head = ['path', ...view.layers.map(layerTitle), SEEN_TITLE]
     .map((text) => `<th>${escapeHtml(text)}</th>`).join('');
   const rows = view.rows.map((row) => rowHtml(view, row)).join('\n');
   return `${STYLE}<table class="ll-stack"><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`

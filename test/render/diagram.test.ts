@@ -53,6 +53,11 @@ describe('renderStackHtml', () => {
     expect(html).toContain('<tr class="ll-invisible">');
   });
 
+  it('has the same column titles as the text form', () => {
+    const titles = [...html.matchAll(/<th>([^<]*)<\/th>/g)].map((m) => m[1]);
+    expect(titles).toEqual(renderStackText(view).split('\n')[0].split(/\s{2,}/));
+  });
+
   it('escapes names', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;x');
