@@ -320,18 +320,18 @@ export class OverlayMount {
   }
 
   /**
-   * writeSharedFileSync: writeFileSync then chmodSync (the mode exactly, no umask), for bytes that
-   * never change — a package's payload. The file keeps `data` itself instead of a copy, as a
-   * layer's files keep views of its tar; writing to it later gives it its own copy first.
+   * writeSharedFileSync: writeFileSync then fchmod (the mode exactly, no umask), as rpm unpacks a
+   * file, for bytes that never change — a package's payload. The file keeps `data` itself instead
+   * of a copy, as a layer's files keep views of its tar; writing to it later gives it its own copy first.
    */
   writeSharedFileSync(path: unknown, data: Uint8Array, mode: number): void {
     const fd = this.openSync(path, 'w');
     try {
       this.check(this.fileOf(fd, 'write').write(data, null, { share: true }), 'write');
+      this.fchmodSync(fd, mode);
     } finally {
       this.closeSync(fd);
     }
-    this.chmodSync(path, mode);
   }
 
   /** appendFileSync: writeFileSync with flag 'a'. */
@@ -496,8 +496,12 @@ export class OverlayMount {
 
   // ---- metadata -----------------------------------------------------------------------------
 
-  private changeMeta(path: string, syscall: string, follow: boolean, change: (inode: Inode) => void, mayChange: (inode: Inode) => boolean = (inode) => isOwnerOrRoot(inode, this.creds)): void {
-    const node = this.node(path, syscall, follow);
+  private changeMeta(path: string, syscall: string, follow: boolean, change: (inode: Inode) => void, mayChange?: (inode: Inode) => boolean): void {
+    this.changeNode(this.node(path, syscall, follow), syscall, path, change, mayChange);
+  }
+
+  /** changeNode: a metadata change of an object already looked up (by path, or an open file's). */
+  private changeNode(node: Node, syscall: string, path: string | undefined, change: (inode: Inode) => void, mayChange: (inode: Inode) => boolean = (inode) => isOwnerOrRoot(inode, this.creds)): void {
     if (!this.stack.upper) throw fsError('EROFS', syscall, path);
     if (!mayChange(realOf(node))) throw fsError('EPERM', syscall, path);
     this.check(copyUp(this.stack, node, { data: false }), syscall, path);
@@ -509,6 +513,12 @@ export class OverlayMount {
   chmodSync(path: unknown, mode: unknown): void {
     const bits = modeArg(mode);
     this.changeMeta(pathArg(path), 'chmod', true, (inode) => { inode.mode = bits & 0o7777; });
+  }
+
+  /** fchmodSync: fchmod(2): chmod of an open file, with no path to walk. */
+  fchmodSync(fd: number, mode: unknown): void {
+    const bits = modeArg(mode);
+    this.changeNode(this.fileOf(fd, 'fchmod').node, 'fchmod', undefined, (inode) => { inode.mode = bits & 0o7777; });
   }
 
   /** chownSync: chown(2); only root may give files away. -1 leaves a value unchanged. */
