@@ -13,6 +13,8 @@ export type BaseFileType = 'file' | 'dir' | 'symlink' | 'char' | 'block' | 'fifo
 
 /**
  * BaseFile: one path of a base image. `mtime` is in whole seconds since the epoch (tar precision).
+ * A file's `size` is known without its bytes; `content` gives them: the real text of a few files,
+ * placeholder bytes (generated when read, never stored) for the "binaries". Do not change them.
  * @example
  * const bash = loadBaseImage('centos').files.find((f) => f.path === '/usr/bin/bash');
  */
@@ -23,6 +25,7 @@ export interface BaseFile {
   uid: number;
   gid: number;
   mtime: number;
+  size?: number;
   content?: Uint8Array;
   target?: string;
   rdev?: { major: number; minor: number };
@@ -141,7 +144,7 @@ export function loadBaseImage(reference: string): BaseImage {
   if (folder === undefined) {
     throw new UnknownBaseImageError({ requested: reference, known: listBaseImages() });
   }
-  // Base images never change while a process runs: read and generate each one once.
+  // Base images never change while a process runs: read each one once.
   let loaded = loadedBases.get(folder);
   if (!loaded) loadedBases.set(folder, (loaded = readBaseImage(folder)));
   return loaded;
@@ -181,14 +184,25 @@ function parseRootfsLine(line: string, mtime: number, filesDir: string): BaseFil
     const [major, minor] = data.split(',').map(Number);
     file.rdev = { major, minor };
   }
-  if (type === 'file') file.content = fileContent(path, file.mode, data, filesDir);
+  if (type === 'file') addContent(file, data, filesDir);
   return file;
 }
 
-function fileContent(path: string, mode: number, data: string | undefined, filesDir: string): Uint8Array {
-  if (data === 'text') return new Uint8Array(readFileSync(join(filesDir, path)));
+/**
+ * addContent gives a file its size and bytes: the real text from files/, or placeholder bytes of
+ * the declared size, generated each time `content` is read (centos alone declares 37 MB of them,
+ * and a build reads almost none).
+ */
+function addContent(file: BaseFile, data: string | undefined, filesDir: string): void {
+  if (data === 'text') {
+    file.content = new Uint8Array(readFileSync(join(filesDir, file.path)));
+    file.size = file.content.length;
+    return;
+  }
   const size = Number(data ?? '0');
-  return placeholderBytes(path, size, { elf: looksExecutable(path, mode) });
+  const elf = looksExecutable(file.path, file.mode);
+  file.size = size;
+  Object.defineProperty(file, 'content', { enumerable: true, get: () => placeholderBytes(file.path, size, { elf }) });
 }
 
 /** Executables and shared libraries get an ELF header, so `file`-like checks and hexdumps look right. */

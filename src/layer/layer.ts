@@ -127,13 +127,11 @@ export function layerFromTar(tar: Uint8Array, { disk = layerDisk(), verifiedDiff
 /**
  * layerFromEntries makes a layer from entries already in Docker's form (`dockerLayerEntries`):
  * the tar is written from them piece by piece and the directory applied from them, with no round
- * trip through one big tar buffer. `verifiedDiffID`: the diffID of these entries, known from before.
+ * trip through one big tar buffer.
  * @example const layer = layerFromEntries(dockerLayerEntries(entries)); layer.diffID // 'sha256:…'
  */
-export function layerFromEntries(entries: TarEntry[], { disk = layerDisk(), verifiedDiffID }: { disk?: Disk; verifiedDiffID?: Digest } = {}): Layer {
-  const layer = new Layer(treeFromEntries(entries, disk), writeTarParts(entries), entries);
-  if (verifiedDiffID) layer.cachedDiffID = verifiedDiffID;
-  return layer;
+export function layerFromEntries(entries: TarEntry[], { disk = layerDisk() }: { disk?: Disk } = {}): Layer {
+  return new Layer(treeFromEntries(entries, disk), writeTarParts(entries), entries);
 }
 
 /**

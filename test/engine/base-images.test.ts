@@ -16,6 +16,17 @@ describe('bundled base images', () => {
     expect(base.config.rootfs?.diff_ids).toEqual([sha256(writeTar(baseLayerEntries(base)))]);
   });
 
+  it('generates a file of a pulled layer when it is read: the bytes loadBaseImage gives', () => {
+    const centos = loadBaseImage('centos');
+    const [layer] = imageOfBase(centos, new Disk()).layers;
+    for (const path of ['/usr/bin/bash', '/etc/centos-release', '/root/.bash_profile']) {
+      const inode = layer.tree.walk(path)!;
+      const file = centos.files.find((f) => f.path === path)!;
+      expect([inode.size, inode.view]).toEqual([file.size, undefined]);
+      expect(inode.disk.readData(inode)).toEqual(Buffer.from(file.content!));
+    }
+  });
+
   it.each(listBaseImages())('%s pulled gives a layer whose tar hashes to its diffID', (reference) => {
     const [layer] = imageOfBase(loadBaseImage(reference), new Disk()).layers;
     expect(sha256(layer.tar)).toBe(layer.diffID);
