@@ -15,9 +15,10 @@ export class InvalidArchiveError extends Error {
   readonly name = 'InvalidArchiveError';
   /** cause: the lower-level error (TarFormatError, CompressionFormatError…) when there was one. */
   readonly cause?: unknown;
-  constructor(readonly data: { archive: string; file?: string; reason: string }, cause?: unknown) {
+  /** `data.advice` says what to do, when the usual advice (save or export the image again) does not fit. */
+  constructor(readonly data: { archive: string; file?: string; reason: string; advice?: string }, cause?: unknown) {
     super(`EARCHIVE: ${data.archive}${data.file ? ` (${data.file})` : ''}: ${data.reason}. ` +
-      'The archive is damaged, truncated or hand-made; save or export the image again.');
+      (data.advice ?? 'The archive is damaged, truncated or hand-made; save or export the image again.'));
     if (cause !== undefined) this.cause = cause;
   }
 }

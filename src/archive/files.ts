@@ -3,7 +3,7 @@
 // no entry may climb out with '..' or be absolute, no name may appear twice, and symlinks and
 // hard links inside a tar are followed only to other entries of the same tar (formats.md 7.6:
 // old saves symlink a shared layer.tar). File data stays a view into the archive bytes.
-import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, posix, sep } from 'node:path';
 import { walkTar, type TarBytes } from '../layer/tar/read';
 import type { TarEntry } from '../layer/tar/entry';
@@ -146,12 +146,17 @@ export function filesOfDirectory(dir: string): ArchiveFiles {
     if (real !== root && !real.startsWith(root + sep)) throw new InvalidArchiveError({ archive: dir, file: path, reason: 'it is a link to a file outside the layout' });
     return statSync(real).isFile() ? real : undefined;
   };
+  // A file once read stays open, as a tar archive does: deleting the layout after an import
+  // changes nothing for the image, whose layers are read back from their blobs when needed.
+  const opened = new Map<string, FileBytes>();
   const read = (path: string, into?: ReadBuffer): Uint8Array | undefined => {
-    const real = locate(path);
-    if (real === undefined) return undefined;
-    if (into) return new FileBytes(real).subarray(0, undefined, into);
-    const bytes = readFileSync(real);
-    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    let file = opened.get(path);
+    if (file === undefined) {
+      const real = locate(path);
+      if (real === undefined) return undefined;
+      opened.set(path, (file = new FileBytes(real)));
+    }
+    return file.subarray(0, file.length, into);
   };
   const size = (path: string): number | undefined => {
     const real = locate(path);

@@ -135,11 +135,22 @@ async function loadLayer(files: ArchiveFiles, ref: BlobRef, diffID: string | und
 // A function of its own so the closure cannot hold on to the first copy of the tar (V8 gives the
 // closures of one scope one shared context: any closure there beside one using `tar` keeps it).
 function fetchAgain(files: ArchiveFiles, ref: BlobRef, length: number, verified: string | undefined, options: ImportOptions & { what: string }): () => Uint8Array {
+  const gone = (how: string): never => {
+    throw new InvalidArchiveError({
+      archive: files.label, file: ref.path, reason: `${options.what} is no longer what was imported (${how})`,
+      advice: 'An imported image reads its layers from the archive it came from when their files are read: keep the archive as it was, or import it again.',
+    });
+  };
   return () => {
-    const again = uncompressed(files, ref, readBlob(files, ref, { verify: false, what: options.what }), options);
+    let again: Uint8Array;
+    try {
+      again = uncompressed(files, ref, readBlob(files, ref, { verify: false, what: options.what }), options);
+    } catch (error) {
+      return gone(error instanceof InvalidArchiveError ? error.data.reason : (error as Error).message);
+    }
     const now = verified === undefined ? undefined : digestOf(again);
     if (again.length !== length || (now !== undefined && !sameDigest(now, verified!))) {
-      throw new InvalidArchiveError({ archive: files.label, file: ref.path, reason: `${options.what} is no longer what was imported (its uncompressed tar now has ${again.length} bytes${now ? ` and digest ${now}` : ''}); import the archive again` });
+      gone(`its uncompressed tar now has ${again.length} bytes${now ? ` and digest ${now}` : ''}`);
     }
     return again;
   };

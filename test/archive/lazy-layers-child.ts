@@ -1,7 +1,7 @@
-// Child process of lazy-layers.test.ts: `node --expose-gc --import tsx lazy-layers-child.ts ARCHIVE delete|rewrite`.
+// Child process of lazy-layers.test.ts: `node --expose-gc --import tsx lazy-layers-child.ts ARCHIVE delete|rewrite|delete-layout`.
 // Exports a two-layer image with gzip layers, imports it from the file, lets the garbage collector
 // drop the layers' bytes, deletes or rewrites the archive, then reads a file through a mount.
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { importArchive } from '../../src/archive/import';
 import { exportImage } from '../../src/archive/export';
 import { layerFromTar } from '../../src/layer/layer';
@@ -17,12 +17,13 @@ async function main(path: string, mode: string): Promise<void> {
   const base = layerFromTar(writeTar([file('etc/motd', 'base motd\n')]), { disk: new Disk() });
   const top = layerFromTar(writeTar([file('etc/motd', 'top motd\n')]), { disk: new Disk() });
   const image = makeImage({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [base.diffID, top.diffID] } }, [base, top]);
-  exportImage(image, `oci-archive:${path}`, { compression: 'gzip' });
+  exportImage(image, `${mode === 'delete-layout' ? 'oci' : 'oci-archive'}:${path}`, { compression: 'gzip' });
 
   const { image: imported } = await importArchive(path);
   // Written over in place (same file, new bytes), or deleted.
   if (mode === 'rewrite') writeFileSync(path, Buffer.concat([readFileSync(path), Buffer.alloc(512)]));
   if (mode === 'delete') unlinkSync(path);
+  if (mode === 'delete-layout') rmSync(path, { recursive: true });   // an OCI layout directory: its blobs are separate files
   await new Promise((done) => setImmediate(done));   // a new job: WeakRefs may be cleared now
   (globalThis as { gc?: () => void }).gc?.();
   const m = mount({ lowers: imported.layers.map((l) => l.tree).reverse(), ...scratchDirs(imported.layers[0].tree.disk) });

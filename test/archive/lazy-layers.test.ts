@@ -112,6 +112,12 @@ describe('an archive that changes after the import', () => {
   it('is a clear error naming the archive when a file of a dropped layer is read after the archive was rewritten', () => withTempDir((dir) => {
     const result = run(join(dir, 'image.tar'), 'rewrite');
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/^error: .*image\.tar.*changed since it was opened/m);
+    expect(result.stdout).toMatch(/^error: .*image\.tar.*layer 2 is no longer what was imported.*changed since it was opened/m);
+  }));
+
+  it('reads a dropped layer back from its blob after the OCI layout directory was deleted (blobs stay open too)', () => withTempDir((dir) => {
+    const result = run(join(dir, 'layout'), 'delete-layout');
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe('motd: top motd');
   }));
 });
