@@ -6,6 +6,13 @@ import type { Disk, FileType, Inode } from './tree';
 import { Tree, major, makedev, minor } from './tree';
 import { addEntry } from './entries';
 
+/**
+ * Compact: the compact notation for a small tree: a string is a file, '->target' a symlink,
+ * 'WHITEOUT' a whiteout (char 0:0), an object a directory ('@opaque': 'y' sets an overlay xattr).
+ * @example
+ * const files: Record<string, Compact> = { etc: { motd: 'hi\n', mtab: '->/proc/mounts' }, gone: 'WHITEOUT' };
+ * treeFromCompact(files).walk('/etc/mtab')!.target // → /proc/mounts
+ */
 export type Compact = string | number | { [name: string]: Compact } | null;
 
 const EXPLICIT_TYPES = new Set(['file', 'dir', 'symlink', 'whiteout', 'xwhiteout', 'hardlink', 'char', 'block', 'fifo']);
@@ -21,7 +28,9 @@ function isExplicit(value: Compact): value is Compact & Explicit {
 
 /**
  * treeFromCompact builds a tree (on `disk`, or a new one) from compact notation.
- * @example treeFromCompact({ etc: { motd: 'hi', mtab: '->/proc/mounts' }, gone: 'WHITEOUT' })
+ * @example
+ * const tree = treeFromCompact({ etc: { motd: 'hi', mtab: '->/proc/mounts' }, gone: 'WHITEOUT' });
+ * [tree.walk('/etc/mtab')!.type, tree.walk('/gone')!.type] // → [ 'symlink', 'char' ]
  */
 export function treeFromCompact(compact: Record<string, Compact>, disk?: Disk): Tree {
   const tree = new Tree(disk);
@@ -98,7 +107,12 @@ export function overlayKey(name: string): string | undefined {
   return rest === 'whiteout' ? '@xwhiteout' : '@' + rest;
 }
 
-/** compactOfInode: a real object (and everything below it) in compact notation. */
+/**
+ * compactOfInode: a real object (and everything below it) in compact notation.
+ * @example
+ * const tree = treeFromCompact({ etc: { motd: 'hi', mtab: '->/proc/mounts' }, gone: 'WHITEOUT' });
+ * compactOfInode(tree.root) // → { etc: { motd: 'hi', mtab: '->/proc/mounts' }, gone: 'WHITEOUT' }
+ */
 export function compactOfInode(inode: Inode): Compact {
   const marks = overlayMarks(inode.xattrs.keys(), (name) => inode.xattrs.get(name)!.toString('latin1'));
   if (inode.type === 'dir') {

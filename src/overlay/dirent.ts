@@ -1,6 +1,13 @@
 // Dirent: node:fs's directory-entry shape for readdirSync({ withFileTypes: true }).
 import type { FileType } from './tree';
 
+/**
+ * Dirent: one entry of `readdirSync(dir, { withFileTypes: true })`, with node:fs's is*() methods.
+ * @example
+ * const { m } = mountLayers([{ name: 'base', files: { etc: { motd: 'hi', mtab: '->/proc/mounts' } } }]);
+ * const entries = m.readdirSync('/etc', { withFileTypes: true }) as Dirent[];
+ * entries.map((d) => `${d.name}${d.isSymbolicLink() ? ' ->' : ''}`) // → [ 'motd', 'mtab ->' ]
+ */
 export class Dirent {
   constructor(readonly name: string, private readonly type: FileType, readonly parentPath: string) {}
   /** path: node:fs's older name for parentPath. */

@@ -3,7 +3,11 @@
 //   ENOENT: no such file or directory, stat '/a'
 // `errno` is negative, as in Node (libuv uses -errno).
 
-/** The kernel errno names the overlay can return, with their numbers on Linux x86-64 and libuv's wording. */
+/**
+ * ERRNO: the kernel errno names the overlay can return, with their numbers on Linux x86-64 and libuv's wording.
+ * @example
+ * ERRNO.EXDEV // → [ 18, 'cross-device link not permitted' ]
+ */
 export const ERRNO = {
   EPERM: [1, 'operation not permitted'],
   ENOENT: [2, 'no such file or directory'],
@@ -26,9 +30,20 @@ export const ERRNO = {
   ESTALE: [116, 'stale file handle'],
 } as const;
 
+/**
+ * ErrnoCode: the name of one errno in ERRNO, as an error's `code` says it.
+ * @example
+ * const code: ErrnoCode = 'EROFS';
+ * fsError(code, 'open', '/etc/motd').message // → EROFS: read-only file system, open '/etc/motd'
+ */
 export type ErrnoCode = keyof typeof ERRNO;
 
-/** FsError: what every failing mount call throws; `instanceof Error`, with Node's fields. */
+/**
+ * FsError: what every failing mount call throws; `instanceof Error`, with Node's fields.
+ * @example
+ * const err: FsError = fsError('ENOENT', 'stat', '/nope');
+ * [err.code, err.errno, err.syscall, err.path] // → [ 'ENOENT', -2, 'stat', '/nope' ]
+ */
 export interface FsError extends Error {
   code: ErrnoCode;
   errno: number;

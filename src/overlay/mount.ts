@@ -22,10 +22,23 @@ import { dataArg, flagsArg, intArg, modeArg, pathArg, timeArg } from './args';
 import { OpenFile } from './open-file';
 import { getXattr, listXattrs, setXattr } from './xattr';
 
-/** A directory a mount can stack: a Tree (a layer) or one directory inode inside a tree. */
+/**
+ * DirLike: a directory a mount can stack: a Tree (a layer) or one directory inode inside a tree.
+ * @example
+ * const layer = treeFromCompact({ srv: { www: { 'index.html': 'hi' } } }).freeze();
+ * const www: DirLike = layer.walk('/srv/www')!; // one directory of a layer stacks like a whole tree
+ * mount({ lowers: [www], ...scratchDirs() }).readdirSync('/') // → [ 'index.html' ]
+ */
 export type DirLike = Tree | Inode;
 
-/** MountSpec: what `mount()` takes. `lowers` are top first, as in `lowerdir=`. */
+/**
+ * MountSpec: what `mount()` takes. `lowers` are top first, as in `lowerdir=`.
+ * @example
+ * const top = treeFromCompact({ motd: 'from top' }).freeze();
+ * const base = treeFromCompact({ motd: 'from base', issue: 'base' }).freeze();
+ * const spec: MountSpec = { lowers: [top, base] }; // no upper: a read-only mount
+ * mount(spec).readFileSync('/motd', 'utf8') // → from top
+ */
 export interface MountSpec {
   lowers: DirLike[];
   upper?: DirLike;
@@ -50,12 +63,20 @@ const dirOf = (dir: DirLike): Inode => (dir instanceof Tree ? dir.root : dir);
  * const { upper, work } = scratchDirs();
  * const m = mount({ lowers: [base], upper, work });
  * m.appendFileSync('/etc/motd', ' world');   // copy-up: upper now holds etc/motd
+ * [m.readFileSync('/etc/motd', 'utf8'), base.walk('/etc/motd')!.size] // → [ 'hello world', 5 ]
  */
 export function mount(spec: MountSpec): OverlayMount {
   return new OverlayMount(spec);
 }
 
-/** scratchDirs: a fresh upperdir and workdir on one new disk, ready for `mount()`. */
+/**
+ * scratchDirs: a fresh upperdir and workdir on one new disk, ready for `mount()`.
+ * @example
+ * const { upper, work } = scratchDirs();
+ * const m = mount({ lowers: [treeFromCompact({ a: 'A' }).freeze()], upper, work });
+ * m.writeFileSync('/b', 'B'); // new files land in the upper dir
+ * [...upper.root.entries!.keys()] // → [ 'b' ]
+ */
 export function scratchDirs(disk: Disk = new Disk()): { upper: Tree; work: Tree } {
   return { upper: new Tree(disk), work: new Tree(disk) };
 }

@@ -1,9 +1,23 @@
 // Mount options: what `-o` may say and what the kernel makes of it (spec 1.1 and its option table).
 import { Failure, fail } from './errors';
 
+/**
+ * RedirectDir: the `redirect_dir=` values. Only 'on' lets rename(2) move a directory that has a
+ * lower part (recording its origin in `trusted.overlay.redirect`); otherwise the call fails with EXDEV.
+ * @example
+ * const redirectDir: RedirectDir = 'on';
+ * const { m } = mountLayers([{ name: 'base', files: { old: { f: 'x' } } }], { redirectDir });
+ * m.renameSync('/old', '/new');
+ * m.readdirSync('/') // → [ 'new' ]
+ */
 export type RedirectDir = 'on' | 'follow' | 'nofollow' | 'off';
 
-/** OverlayOptions: the options this simulation models. Anything else is refused as unsupported. */
+/**
+ * OverlayOptions: the options this simulation models. Anything else is refused as unsupported.
+ * @example
+ * const options: OverlayOptions = { ...DEFAULT_OPTIONS, index: true };
+ * mountLayers([{ name: 'base', files: {} }], options).m.procMountsSuffix() // → …index=on…
+ */
 export interface OverlayOptions {
   redirectDir: RedirectDir;
   index: boolean;
@@ -13,6 +27,11 @@ export interface OverlayOptions {
   volatile: boolean;
 }
 
+/**
+ * DEFAULT_OPTIONS: what a mount without extra options gets, as on the reference kernel.
+ * @example
+ * DEFAULT_OPTIONS.redirectDir // → follow
+ */
 export const DEFAULT_OPTIONS: OverlayOptions = {
   // The reference kernel has CONFIG_OVERLAY_FS_REDIRECT_DIR=n and redirect_always_follow=Y,
   // so the default is "follow": redirects are followed but never created.
@@ -30,6 +49,9 @@ const BOOLEAN = new Set(['on', 'off']);
  * parseOptions reads the extra options of a mount data string (`redirect_dir=on,index=on`).
  * Unknown-to-the-kernel options give EINVAL, as mount(2) does; known but unmodelled ones give
  * UnsupportedOption so the caller can say so instead of answering wrongly.
+ * @example
+ * const options = parseOptions('metacopy=on') as OverlayOptions;
+ * options.redirectDir // → on
  */
 export function parseOptions(text: string, base: OverlayOptions = DEFAULT_OPTIONS): OverlayOptions | Failure | UnsupportedOption {
   const options = { ...base };

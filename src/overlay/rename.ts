@@ -12,6 +12,14 @@ import { isOpaque, overlayXattr } from './real';
 import { putWhiteout } from './whiteout';
 import { deleteDenied, W, X, mayAccess } from './permissions';
 
+/**
+ * RenameFlag: a renameat2(2) flag for OverlayMount.rename (RENAME_NOREPLACE, RENAME_EXCHANGE, RENAME_WHITEOUT).
+ * @example
+ * const { m } = mountLayers([{ name: 'base', files: { a: 'A', b: 'B' } }]);
+ * const flags: RenameFlag[] = ['EXCHANGE'];
+ * m.rename('/a', '/b', flags); // swaps the two names in one step
+ * m.readFileSync('/a', 'utf8') // → B
+ */
 export type RenameFlag = 'NOREPLACE' | 'EXCHANGE' | 'WHITEOUT';
 
 /** RenameRequest: both ends looked up (`to` null when the target name does not exist). */

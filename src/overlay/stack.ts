@@ -3,7 +3,14 @@ import type { Inode } from './tree';
 import type { OverlayOptions } from './options';
 import { overlayXattrPrefix } from './options';
 
-/** Credentials: who is calling. Permission checks use them; the real writes use the mounter's (root). */
+/**
+ * Credentials: who is calling. Permission checks use them; the real writes use the mounter's (root).
+ * @example
+ * const { m } = mountLayers([{ name: 'base', files: { etc: { motd: 'hi' } } }]);
+ * const nobody: Credentials = { uid: 65534, gid: 65534 };
+ * let code = ''; try { m.as(nobody).writeFileSync('/etc/motd', 'x'); } catch (err) { code = err.code; }
+ * code // → EACCES
+ */
 export interface Credentials {
   uid: number;
   gid: number;

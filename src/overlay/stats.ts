@@ -28,7 +28,13 @@ export function sizeOf(inode: Inode): number {
   return inode.type === 'file' ? inode.size : 0;
 }
 
-/** Stats: node:fs's Stats shape (same fields and is*() methods), for overlay and layer objects alike. */
+/**
+ * Stats: node:fs's Stats shape (same fields and is*() methods), for overlay and layer objects alike.
+ * @example
+ * const { m } = mountLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }]);
+ * const st: Stats = m.statSync('/etc/motd');
+ * [st.isFile(), st.size, (st.mode & 0o777).toString(8)] // → [ true, 3, '644' ]
+ */
 export class Stats {
   dev = 0; ino = 0; mode = 0; nlink = 0; uid = 0; gid = 0; rdev = 0; size = 0;
   blksize = 4096; blocks = 0; atimeMs = 0; mtimeMs = 0; ctimeMs = 0; birthtimeMs = 0;

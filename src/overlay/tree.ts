@@ -8,6 +8,13 @@
 import { Volume } from 'memfs';
 import { fsError } from './errors';
 
+/**
+ * FileType: what kind of object an inode is (its `type`; the permission bits live apart in `mode`).
+ * @example
+ * const tree = treeFromCompact({ gone: 'WHITEOUT', bin: '->usr/bin' });
+ * const types: FileType[] = [tree.walk('/gone')!.type, tree.walk('/bin')!.type];
+ * types // → [ 'char', 'symlink' ]
+ */
 export type FileType = 'file' | 'dir' | 'symlink' | 'char' | 'block' | 'fifo';
 
 /**
@@ -54,9 +61,24 @@ export interface Inode {
   parent?: Inode;          // directories: the one directory holding them (for subtree checks)
 }
 
-/** makedev/major/minor as glibc encodes them for small numbers (enough for whiteouts and tty devices). */
+/**
+ * makedev: a device number (an inode's `rdev`) from major and minor, as glibc encodes small numbers
+ * (enough for whiteouts, which are char 0:0, and tty devices).
+ * @example
+ * makedev(4, 1) // → 1025
+ */
 export const makedev = (major: number, minor: number): number => major * 256 + minor;
+/**
+ * major: the major number of a device number (the driver: 4 is a tty).
+ * @example
+ * major(makedev(4, 1)) // → 4
+ */
 export const major = (rdev: number): number => Math.floor(rdev / 256);
+/**
+ * minor: the minor number of a device number (which device of that driver).
+ * @example
+ * minor(makedev(4, 1)) // → 1
+ */
 export const minor = (rdev: number): number => rdev % 256;
 
 /** The fixed clock used when nothing else says what time it is: lessons print the same output every run. */
@@ -68,6 +90,10 @@ let nextDiskNumber = 1;
  * Disk: one simulated block device (think: the ext4 under /var/lib/docker). Every tree on it shares
  * the inode counter, so inode numbers are unique across layers, as they are on a real disk — which is
  * what lets overlayfs report a lower file's st_ino after copy-up.
+ * @example
+ * const disk = new Disk();
+ * const a = treeFromCompact({ f: 'x' }, disk), b = treeFromCompact({ f: 'y' }, disk);
+ * a.walk('/f')!.ino === b.walk('/f')!.ino // → false
  */
 export class Disk {
   readonly dev: number;
@@ -191,6 +217,10 @@ export class Disk {
 /**
  * Tree: a directory tree rooted at one inode of a disk. Layers are frozen trees: the overlay never
  * writes a lowerdir, and freezing makes any attempt fail with EROFS instead of corrupting an image.
+ * @example
+ * const tree = treeFromCompact({ etc: { motd: 'hi\n' } });
+ * tree.walk('/etc/motd')!.size // → 3
+ * tree.freeze().frozen // → true
  */
 export class Tree {
   readonly root: Inode;
