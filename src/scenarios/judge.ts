@@ -29,7 +29,12 @@ export function judgeOp(expect: Expectation, got: OpResult): string | undefined 
   return wrong.length === 0 ? undefined : `expected subset ${JSON.stringify(Object.fromEntries(wrong))}, got ${JSON.stringify(value)}`;
 }
 
-/** judgeScenario: every mismatch between the result and the kernel's answer (empty when it passes). */
+/**
+ * judgeScenario: every mismatch between the result and the kernel's answer (empty when it passes).
+ * @example
+ * const result = runScenario({ id: 'X', lowers_compact: [{ a: 'A' }], ops: [{ op: { op: 'read', path: 'a' } }] });
+ * judgeScenario({ id: 'X', ops: [{ expect: { value: 'B' } }] }, result) // → [ 'op 1: expected "B", got "A"' ]
+ */
 export function judgeScenario(kernel: KernelScenario, result: ScenarioResult): string[] {
   const problems: string[] = [];
   const expectedMount = kernel.mount_result ?? 'ok';

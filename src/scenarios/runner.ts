@@ -11,7 +11,13 @@ import { describeStat, mergedCompact, readdirOrder } from './observe';
 import { runShell } from '../shell/runShell';
 import type { ShellFs } from '../shell/types';
 
-/** Scenario: the fields the runner reads (everything else in a catalog entry is the kernel's answer). */
+/**
+ * Scenario: the fields the runner reads (everything else in a catalog entry is the kernel's answer).
+ * `lowers_compact` lists the layers top first, as `lowerdir=` does; op paths are relative to the mount.
+ * @example
+ * const scenario: Scenario = { id: 'unlink-lower', lowers_compact: [{ a: 'A', b: 'B' }], ops: [{ op: { op: 'unlink', path: 'a' } }] };
+ * runScenario(scenario).upper // → { a: 'WHITEOUT' }
+ */
 export interface Scenario {
   id: string;
   lowers_compact: Record<string, Compact>[];
@@ -23,6 +29,13 @@ export interface Scenario {
   upper_init?: Record<string, Compact>;
 }
 
+/**
+ * ScenarioResult: what the runner reports for one scenario, in the kernel runner's shape: each op
+ * as `{ ok: value }` or `{ err: 'ERRNO' }`, then the merged and upper trees in compact notation.
+ * @example
+ * const result: ScenarioResult = runScenario({ id: 'rmdir', lowers_compact: [{ d: { f: 'x' } }], ops: [{ op: { op: 'rmdir', path: 'd' } }] });
+ * result.ops // → [ { err: 'ENOTEMPTY' } ]
+ */
 export interface ScenarioResult {
   id: string;
   mount_result: string;
@@ -41,7 +54,9 @@ export function standardMountData(scenario: Scenario): string {
 /**
  * runScenario builds the scenario's host directories, mounts, runs every op and describes the
  * merged and upper trees afterwards.
- * @example runScenario({ id: 'X', lowers_compact: [{ a: 'A' }, { b: 'B' }], ops: [{ op: { op: 'listdir', path: '' } }] })
+ * @example
+ * const result = runScenario({ id: 'X', lowers_compact: [{ a: 'A' }, { b: 'B' }], ops: [{ op: { op: 'listdir', path: '' } }] });
+ * result.ops // → [ { ok: [ 'a', 'b' ] } ]
  */
 export function runScenario(scenario: Scenario): ScenarioResult {
   const data = parseMountData(scenario.mount_data ?? standardMountData(scenario));
@@ -67,7 +82,12 @@ export function runScenario(scenario: Scenario): ScenarioResult {
   };
 }
 
-/** runScenarios: the runner's whole output document for a catalog (optionally only some ids). */
+/**
+ * runScenarios: the runner's whole output document for a catalog (optionally only some ids).
+ * @example
+ * const catalog = { scenarios: [{ id: 'A', lowers_compact: [{ a: 'A' }] }, { id: 'B', lowers_compact: [{ b: 'B' }] }] };
+ * runScenarios(catalog, ['B']).results.map((r) => r.merged) // → [ { b: 'B' } ]
+ */
 export function runScenarios(input: { scenarios: Scenario[] } | Scenario, only?: string[]): { results: ScenarioResult[] } {
   const all = 'scenarios' in input ? input.scenarios : [input];
   const chosen = only ? all.filter((scenario) => only.includes(scenario.id)) : all;
