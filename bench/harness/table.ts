@@ -11,11 +11,13 @@ const HEADERS = ['measurement', 'layerlab', 'reference', 'ratio', 'target', 'met
  * @example rowOf(record)  // ['overlay.stat.L1.N1000', '2.38 ms', '3.67 ms', '0.65', '≤ 1.0', 'yes']
  */
 export function rowOf(m: Measurement): string[] {
-  const ours = `${formatNumber(m.layerlab.value)} ${m.layerlab.unit}`;
+  const ours = Number.isFinite(m.layerlab.value) ? `${formatNumber(m.layerlab.value)} ${m.layerlab.unit}` : 'not run';
   const theirs = isSkipped(m.reference) ? 'skipped*' : `${formatNumber(m.reference.value)} ${m.reference.unit}`;
   const ratio = m.ratio === null ? '—' : m.ratio.toFixed(2);
   const target = m.target === undefined ? '' : `≤ ${m.target.toFixed(1)}`;
-  const met = m.met === undefined ? '' : m.met ? 'yes' : 'NO';
+  // A target whose reference was skipped is not met (results.json says met: false), but the table
+  // says why rather than shouting NO for something that was not measured.
+  const met = m.met === undefined ? '' : m.met ? 'yes' : isSkipped(m.reference) ? 'unknown*' : 'NO';
   return [m.name, ours, theirs, ratio, target, met];
 }
 

@@ -91,7 +91,11 @@ async function measureArchive(context: SuiteContext, ws: Workspace, archive: Lab
   const out: Measurement[] = [];
   if (context.wanted(names.skopeo)) out.push(measurement({ name: names.skopeo, inputs, layerlab: ms, reference: toolReference(skopeoWhat(ws), theirs.skopeo), target: IMPORT_TARGETS.time, notes }));
   if (context.wanted(names.tar)) out.push(measurement({ name: names.tar, inputs, layerlab: ms, reference: toolReference(tarWhat(archive, ws), theirs.tar), target: IMPORT_TARGETS.time, notes }));
-  if (context.wanted(names.memory)) out.push(memoryMeasurement(names.memory, archive, inputs, reports, notes));
+  // The memory target is the issue's, for an archive of 200 MB and more: on the quick run's small
+  // archive the import's fixed costs (two read buffers the size of the largest layer, the JavaScript
+  // heap's own reserve) weigh more than the archive, so the ratio says little. Said in the record.
+  const memoryNotes = inputs.quick ? [...notes, 'quick run: the archive is small, so fixed costs dominate this ratio; the target is set for the full 200+ MB archive'] : notes;
+  if (context.wanted(names.memory)) out.push(memoryMeasurement(names.memory, archive, inputs, reports, memoryNotes));
   return out;
 }
 

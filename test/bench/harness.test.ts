@@ -64,8 +64,11 @@ describe('measurement records', () => {
     const table = formatTable([
       measurement({ name: 'a.b', inputs: {}, layerlab: ms(4), reference: kernel(2), target: 1 }),
       measurement({ name: 'a.c', inputs: {}, layerlab: ms(1), reference: { what: 'kernel', skipped: 'mount not permitted' }, target: 1 }),
+      measurement({ name: 'a.d', inputs: {}, layerlab: ms(NaN), reference: { what: 'Jupyter', skipped: 'not run' }, target: 1 }),
     ]);
+    expect(table).toMatch(/a\.d +not run/);
     expect(table).toMatch(/a\.b .*2\.00 .*NO/);
+    expect(table).toMatch(/a\.c .*skipped\* .*unknown\*/);
     expect(table).toContain('reference skipped: mount not permitted');
   });
 });
