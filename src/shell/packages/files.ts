@@ -12,13 +12,16 @@ import { parseFileEntry, type PackageFile } from './catalog';
  * installFiles(fs, ['/usr/bin/which 28720']);
  */
 export function installFiles(fs: ShellFs, entries: string[]): void {
-  for (const file of entries.map(parseFileEntry)) writeOne(fs, file);
+  // Directories this install has seen or made: most files share their parent with the one before.
+  const dirs = new Set<string>();
+  for (const file of entries.map(parseFileEntry)) writeOne(fs, file, dirs);
 }
 
-function writeOne(fs: ShellFs, file: PackageFile): void {
-  ensureParent(fs, file.path);
+function writeOne(fs: ShellFs, file: PackageFile, dirs: Set<string>): void {
+  ensureParent(fs, file.path, dirs);
   if (file.type === 'dir') {
     if (!isDirectory(fs, file.path)) fs.mkdirSync(file.path, { mode: file.mode });
+    dirs.add(file.path);
     return;
   }
   if (exists(fs, file.path)) fs.unlinkSync(file.path);
@@ -42,12 +45,18 @@ export function writeFile(fs: ShellFs, path: string, data: string | Uint8Array, 
   fs.chmodSync(path, mode);
 }
 
-/** ensureParent is `mkdir -p $(dirname path)` with 0755 directories, like the package tools create them. */
-export function ensureParent(fs: ShellFs, path: string): void {
+/**
+ * ensureParent is `mkdir -p $(dirname path)` with 0755 directories, like the package tools create
+ * them. `known` holds directories already known to exist (and learns the ones checked or made).
+ */
+export function ensureParent(fs: ShellFs, path: string, known = new Set<string>()): void {
   const parent = path.slice(0, path.lastIndexOf('/'));
-  if (parent === '' || exists(fs, parent)) return;
-  ensureParent(fs, parent);
-  fs.mkdirSync(parent, { mode: 0o755 });
+  if (parent === '' || known.has(parent)) return;
+  if (!exists(fs, parent)) {
+    ensureParent(fs, parent, known);
+    fs.mkdirSync(parent, { mode: 0o755 });
+  }
+  known.add(parent);
 }
 
 /**
