@@ -207,7 +207,9 @@ export interface GzipOptions {
  * from Docker's — compare diffIDs, not blob digests).
  *
  * @example
- * digestOf(gzipCompress(tar)) === digestOf(gzipCompress(tar)) // true
+ * const tar = writeTar([{ name: 'hello.txt', type: 'file', mode: 0o644, uid: 0, gid: 0, mtime: 0, size: 3, data: new TextEncoder().encode('hi\n') }]);
+ * const gz = gzipCompress(tar);
+ * [detectCompression(gz), gz.length < tar.length, digestOf(gzipCompress(tar)) === digestOf(gz)] // → [ 'gzip', true, true ]
  */
 export function gzipCompress(bytes: Uint8Array, { level = 6 }: GzipOptions = {}): Uint8Array {
   const out = gzipSync(bytes, { level });

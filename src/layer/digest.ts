@@ -2,7 +2,12 @@
 // Formulas from formats.md §2.1 (image-spec config.md "Layer DiffID" and "ChainID").
 import { createHash } from 'node:crypto';
 
-/** A digest string such as 'sha256:5f70bf18…'. */
+/**
+ * Digest: a digest string such as 'sha256:5f70bf18…': the algorithm, a colon, the hash in hex.
+ * @example
+ * const empty: Digest = digestOf(new Uint8Array(0));
+ * empty // → sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+ */
 export type Digest = string;
 
 /**
@@ -79,7 +84,9 @@ export function sameDigest(a: string, b: string): boolean {
  * DigestMismatchError says bytes do not hash to the digest that names them. `code` is 'EDIGEST'.
  *
  * @example
- * try { verifyDigest(bytes, expected, 'layer 3'); } catch (e) { if (isDigestMismatchError(e)) console.log(e.data.actual); }
+ * const expected = digestOf(new TextEncoder().encode('original'));
+ * try { verifyDigest(new TextEncoder().encode('tampered'), expected, 'layer 1'); } catch (err) { console.log(err.message); }
+ * // → EDIGEST: layer 1 hashes to sha256:…, not sha256:…
  */
 export class DigestMismatchError extends Error {
   readonly code = 'EDIGEST';
@@ -93,7 +100,12 @@ export class DigestMismatchError extends Error {
   }
 }
 
-/** isDigestMismatchError is a realm-safe type guard (checks name and code, not instanceof). */
+/**
+ * isDigestMismatchError is a realm-safe type guard (checks name and code, not instanceof).
+ * @example
+ * let caught: unknown; try { verifyDigest(new Uint8Array(1), digestOf(new Uint8Array(2))); } catch (err) { caught = err; }
+ * isDigestMismatchError(caught) && caught.data.expected === digestOf(new Uint8Array(2)) // → true
+ */
 export function isDigestMismatchError(error: unknown): error is DigestMismatchError {
   const e = error as { name?: unknown; code?: unknown } | null;
   return typeof e === 'object' && e !== null && e.name === 'DigestMismatchError' && e.code === 'EDIGEST';

@@ -20,12 +20,20 @@ let sharedDisk: Disk | undefined;
 /**
  * layerDisk: the disk layers go on unless told otherwise — one disk, as /var/lib/docker is one
  * filesystem, so a stack of layers behaves as Docker's does (one st_dev, persistent st_ino).
+ * @example
+ * const layer = layerFromDirectory(treeFromCompact({ etc: { motd: 'hi\n' } })); // on layerDisk() by default
+ * layer.tree.disk === layerDisk() // → true
  */
 export function layerDisk(): Disk {
   return (sharedDisk ??= new Disk());
 }
 
-/** Layer: an image layer. `tree` is frozen; `tar` is its uncompressed tar; `diffID` is sha256 of that tar. */
+/**
+ * Layer: an image layer. `tree` is frozen; `tar` is its uncompressed tar; `diffID` is sha256 of that tar.
+ * @example
+ * const layer: Layer = layerFromDirectory(treeFromCompact({ etc: { motd: 'hi\n' } }));
+ * [layer.tree.frozen, layer.size, layer.diffID === digestOf(layer.tar)] // → [ true, 3, true ]
+ */
 export class Layer {
   /** Set once: by hashing the tar, or by an importer that verified the same bytes. */
   cachedDiffID?: Digest;
@@ -112,7 +120,10 @@ function extentsOf(source: TarSource, tar: Uint8Array): AttachData {
  * `verifiedDiffID` is the sha256 of exactly these bytes, when the caller has just computed it.
  * With `source` (a TarSource that fetches these same bytes again) the layer keeps no reference to
  * `tar`: its files are read from the source when someone reads them.
- * @example const layer = layerFromTar(tarBytes); layer.diffID // 'sha256:…'
+ * @example
+ * const tar = writeTar([{ name: 'hello.txt', type: 'file', mode: 0o644, uid: 0, gid: 0, mtime: 0, size: 3, data: new TextEncoder().encode('hi\n') }]);
+ * const layer = layerFromTar(tar);
+ * [layer.tree.walk('/hello.txt')!.size, layer.diffID === digestOf(tar)] // → [ 3, true ]
  */
 export function layerFromTar(tar: Uint8Array, { disk = layerDisk(), verifiedDiffID, source }: { disk?: Disk; verifiedDiffID?: Digest; source?: TarSource } = {}): Layer {
   const { entries } = readTar(tar);
@@ -140,7 +151,10 @@ export function layerFromEntries(entries: TarEntry[], { disk = layerDisk() }: { 
  * as a tar (whiteouts become `.wh.` entries; overlay bookkeeping xattrs are dropped), then apply
  * that tar to a fresh directory. With `consume: true` the directory itself becomes the layer (for an
  * upper that will not be used again): same bytes and diffID, no second copy of the files.
- * @example const layer = layerFromDirectory(stepMount.upperDir!);
+ * @example
+ * const { m, upper } = mountLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }]);
+ * m.unlinkSync('/etc/motd'); // the upper dir now holds a whiteout: a char device 0:0
+ * readTar(layerFromDirectory(upper).tar).entries.map((e) => e.name) // → [ 'etc/', 'etc/.wh.motd' ]
  */
 export function layerFromDirectory(root: Inode | Tree, { disk = layerDisk(), consume = false }: { disk?: Disk; consume?: boolean } = {}): Layer {
   const dir = root instanceof Tree ? root.root : root;

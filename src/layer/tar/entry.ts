@@ -2,7 +2,13 @@
 // Fields a student needs come first; the "fidelity" fields after them only exist so that an
 // entry read from a real layer can be written back byte for byte (formats.md §3.1, §7.4–7.5).
 
-/** TarEntryType is what an entry *is*, whatever typeflag byte stored it. */
+/**
+ * TarEntryType is what an entry *is*, whatever typeflag byte stored it.
+ * @example
+ * const type: TarEntryType = 'symlink';
+ * const tar = writeTar([{ name: 'bin', type, mode: 0o777, uid: 0, gid: 0, mtime: 0, size: 0, linkname: 'usr/bin' }]);
+ * readTar(tar).entries[0].linkname // → usr/bin
+ */
 export type TarEntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'char' | 'block' | 'fifo';
 
 /** TarHeaderFormat names the header layout: POSIX ustar, ustar plus a PAX header, GNU, or pre-POSIX v7. */

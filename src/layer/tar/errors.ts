@@ -34,7 +34,8 @@ export class TarFormatError extends Error {
  * `instanceof` fails: it checks the name and code.
  *
  * @example
- * if (isTarFormatError(err)) console.log(err.data.reason);
+ * let caught: unknown; try { readTar(new Uint8Array(100)); } catch (err) { caught = err; }
+ * isTarFormatError(caught) && caught.data.reason // → the archive is truncated inside a header
  */
 export function isTarFormatError(error: unknown): error is TarFormatError {
   const e = error as { name?: unknown; code?: unknown } | null;

@@ -62,7 +62,10 @@ interface Pending {
  * the loop ends) is the TarEnd. Throws TarFormatError on anything malformed.
  *
  * @example
- * for (const { entry, headerOffset } of walkTar(bytes)) console.log(headerOffset, entry.name);
+ * const file = (name: string): TarEntry => ({ name, type: 'file', mode: 0o644, uid: 0, gid: 0, mtime: 0, size: 1, data: new Uint8Array([65]) });
+ * for (const { entry, headerOffset } of walkTar(writeTar([file('a'), file('b')]))) console.log(headerOffset, entry.name);
+ * // → 0 a
+ * // → 1024 b
  */
 export function* walkTar(bytes: TarBytes, limits: TarReadLimits = {}): Generator<TarStep, TarEnd, undefined> {
   const { maxNameBytes = 4096, maxPaxBytes = 1 << 20, fileData = true } = limits;
@@ -102,8 +105,8 @@ export function* walkTar(bytes: TarBytes, limits: TarReadLimits = {}): Generator
  * readTar reads a whole archive into entries plus its trailer. Throws TarFormatError.
  *
  * @example
- * const { entries } = readTar(layerBytes);
- * entries.map((e) => e.name) // ['bin/', 'bin/sh', …]
+ * const tar = writeTar([{ name: 'hello.txt', type: 'file', mode: 0o644, uid: 0, gid: 0, mtime: 0, size: 3, data: new TextEncoder().encode('hi\n') }]);
+ * readTar(tar).entries.map((e) => `${e.name} ${e.size} ${new TextDecoder().decode(e.data)}`) // → [ 'hello.txt 3 hi\n' ]
  */
 export function readTar(bytes: Uint8Array, limits: TarReadLimits = {}): ReadTarResult {
   const entries: TarEntry[] = [];
