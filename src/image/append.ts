@@ -9,7 +9,7 @@ import type { HistoryEntry, ImageConfig } from './types';
  * starting point of `FROM scratch`.
  *
  * @example
- * const base = emptyImage({ architecture: 'amd64', os: 'linux' });
+ * emptyImage({ architecture: 'arm64' }) // → architecture: 'arm64'…rootfs: { type: 'layers', diff_ids: [] }
  */
 export function emptyImage({ architecture = 'amd64', os = 'linux' }: { architecture?: string; os?: string } = {}): ImageConfig {
   return { architecture, os, config: {}, rootfs: { type: 'layers', diff_ids: [] }, history: [] };
@@ -23,7 +23,10 @@ export function emptyImage({ architecture = 'amd64', os = 'linux' }: { architect
  * as a builder dates an image by its last step.
  *
  * @example
- * const next = appendLayer(base, { diffID: layer.diffID }, historyEntry({ createdBy: 'COPY a / # buildkit' }));
+ * const layer = layerFromDirectory(treeFromCompact({ a: 'A' }));
+ * const base = emptyImage();
+ * const next = appendLayer(base, layer, historyEntry({ createdBy: 'COPY a / # buildkit' }));
+ * [base.rootfs.diff_ids.length, next.rootfs.diff_ids[0] === layer.diffID] // → [ 0, true ]
  */
 export function appendLayer(image: ImageConfig, layer: { diffID: string }, history: HistoryEntry): ImageConfig {
   assertDigest(layer.diffID, 'layer.diffID');
@@ -41,7 +44,8 @@ export function appendLayer(image: ImageConfig, layer: { diffID: string }, histo
  * and no diffID is added.
  *
  * @example
- * const withCmd = appendEmptyLayer(image, historyEntry({ createdBy: nopCreatedBy('CMD ["sh"]') }));
+ * const withCmd = appendEmptyLayer(emptyImage(), historyEntry({ createdBy: 'CMD ["sh"] # buildkit' }));
+ * [withCmd.rootfs.diff_ids.length, withCmd.history[0].empty_layer] // → [ 0, true ]
  */
 export function appendEmptyLayer(image: ImageConfig, history: HistoryEntry): ImageConfig {
   return withHistory(image, { ...history, empty_layer: true });
@@ -59,7 +63,10 @@ function withHistory(image: ImageConfig, entry: HistoryEntry): ImageConfig {
  * Entries beyond the layers (malformed configs) are paired with `undefined`.
  *
  * @example
- * layerHistory(config).map((h) => h.diffID);
+ * const layer = layerFromDirectory(treeFromCompact({ a: 'A' }));
+ * const image = appendEmptyLayer(appendLayer(emptyImage(), layer, { created_by: 'COPY a /' }), { created_by: 'CMD ["sh"]' });
+ * layerHistory(image).map(({ entry, diffID }) => `${entry.created_by}: ${diffID ? 'a layer' : 'no layer'}`)
+ * // → [ 'COPY a /: a layer', 'CMD ["sh"]: no layer' ]
  */
 export function layerHistory(image: ImageConfig): { entry: HistoryEntry; diffID: string | undefined }[] {
   const diffIDs = image.rootfs.diff_ids ?? [];

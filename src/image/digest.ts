@@ -11,7 +11,8 @@ import type { ImageConfig } from './types';
  * space, key order or escape gives another ID (formats.md pitfall 1).
  *
  * @example
- * imageID(configBytes(config)); // 'sha256:…'
+ * const spaced = new TextEncoder().encode('{"rootfs": {"type":"layers"}}');
+ * imageID(spaced) === imageID(new TextEncoder().encode('{"rootfs":{"type":"layers"}}')) // → false
  */
 export function imageID(configBytes: Uint8Array): Digest {
   return digestOf(configBytes);
@@ -25,7 +26,10 @@ export function imageID(configBytes: Uint8Array): Digest {
  * otherwise give a different but plausible-looking ChainID.
  *
  * @example
- * imageChainIDs(config).at(-1); // the top ChainID
+ * const [a, b] = [treeFromCompact({ a: 'A' }), treeFromCompact({ b: 'B' })].map((tree) => layerFromDirectory(tree));
+ * const ids = imageChainIDs(appendLayer(appendLayer(emptyImage(), a, {}), b, {}));
+ * // the bottom ChainID is its diffID; each next one hashes "<ChainID below> <diffID>"
+ * [ids[0] === a.diffID, ids[1] === digestOf(new TextEncoder().encode(`${ids[0]} ${b.diffID}`))] // → [ true, true ]
  */
 export function imageChainIDs(config: ImageConfig): Digest[] {
   const diffIDs = config.rootfs.diff_ids ?? [];

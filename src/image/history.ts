@@ -112,7 +112,7 @@ export const BUILDKIT_COMMENT = 'buildkit.dockerfile.v0';
  * members the way Go's `omitempty` would.
  *
  * @example
- * historyEntry({ created: '2024-05-01T10:00:00Z', createdBy: nopCreatedBy('CMD ["sh"]'), emptyLayer: true });
+ * historyEntry({ createdBy: 'CMD ["sh"]', comment: '', emptyLayer: true }) // → { created_by: 'CMD ["sh"]', empty_layer: true }
  */
 export function historyEntry({
   created,

@@ -19,7 +19,13 @@ export interface Image {
   readonly layers: readonly Layer[];
 }
 
-/** ImageMismatchError: the layers given are not the ones the config's rootfs.diff_ids name. */
+/**
+ * ImageMismatchError: the layers given are not the ones the config's rootfs.diff_ids name.
+ * @example
+ * const layer = layerFromDirectory(treeFromCompact({ a: 'A' }));
+ * try { makeImage(emptyImage(), [layer]); } catch (err) { console.log(err.message); } // the config names no layer
+ * // → layer 0 is sha256:… but the config's rootfs.diff_ids says nothing
+ */
 export class ImageMismatchError extends Error {
   readonly code = 'EIMAGEMISMATCH';
   readonly name = 'ImageMismatchError';
@@ -32,7 +38,11 @@ export class ImageMismatchError extends Error {
  * makeImage pairs a config with its layers, checking that they are the layers the config names.
  * `bytes` keeps a config exactly as read (an imported image); otherwise the bytes are written the
  * way `style` (Docker's classic builder, or BuildKit) writes them.
- * @example const image = makeImage(config, [baseLayer, runLayer]); image.id // 'sha256:…'
+ * @example
+ * const layer = layerFromDirectory(treeFromCompact({ 'hello.txt': 'hi\n' }));
+ * const config = appendLayer(emptyImage(), layer, historyEntry({ createdBy: 'COPY hello.txt / # buildkit' }));
+ * const image = makeImage(config, [layer]);
+ * [image.layers.length, image.id === imageID(image.configBytes)] // → [ 1, true ]
  */
 export function makeImage(config: ImageConfig, layers: readonly Layer[], { bytes, style = 'moby' }: { bytes?: Uint8Array; style?: ConfigStyle } = {}): Image {
   const diffIDs = config.rootfs.diff_ids ?? [];

@@ -10,7 +10,9 @@ import type { ImageConfig } from './types';
  * the one member `docker load` insists on.
  *
  * @example
- * const config = parseImageConfig(fs.readFileSync('blobs/sha256/ee30…'));
+ * const text = '{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]}}'; // as BuildKit writes it
+ * const config = parseImageConfig(text);
+ * [config.rootfs.diff_ids, new TextDecoder().decode(configBytes(config, { style: 'buildkit' })) === text] // → [ [], true ]
  */
 export function parseImageConfig(bytes: Uint8Array | string): ImageConfig {
   const text = typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8');
