@@ -31,7 +31,12 @@ export class DockerfileParseError extends Error {
   }
 }
 
-/** isDockerfileParseError: true for a DockerfileParseError, also across realms (notebook cells). */
+/**
+ * isDockerfileParseError: true for a DockerfileParseError, also across realms (notebook cells).
+ * @example
+ * let caught: unknown; try { parseDockerfile('FROM alpine\nFOO bar\n'); } catch (err) { caught = err; }
+ * isDockerfileParseError(caught) && `line ${caught.line}, column ${caught.column}: ${caught.reason}` // → line 2, column 1: unknown instruction: FOO
+ */
 export function isDockerfileParseError(error: unknown): error is DockerfileParseError {
   if (error instanceof DockerfileParseError) return true;
   const candidate = error as { name?: unknown; code?: unknown } | null;

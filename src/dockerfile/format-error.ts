@@ -8,11 +8,11 @@ import { isDockerfileParseError } from './errors';
  * column; other errors come back as their message.
  *
  * @example
- * try { parseDockerfile(text) } catch (e) { console.log(formatError(e, text)) }
- * // Dockerfile:2:1: unknown instruction: FOO
- * //   1 | FROM alpine
- * // > 2 | FOO bar
- * //     | ^
+ * const text = 'FROM alpine\nFOO bar\n';
+ * try { parseDockerfile(text); } catch (err) { console.log(formatError(err, text)); }
+ * // → Dockerfile:2:1: unknown instruction: FOO
+ * // →   1 | FROM alpine
+ * // → > 2 | FOO bar
  */
 export function formatError(error: unknown, text: string): string {
   if (!isDockerfileParseError(error)) return error instanceof Error ? error.message : String(error);

@@ -13,7 +13,12 @@ import { declareArg, platformArgs, scopeForImage, scopeForStage, type GlobalScop
 import { resolveStageRefs } from './stages';
 import type { ArgDeclaration, ImageConfigLookup, ParsedDockerfile, ParseWarning, Stage } from './types';
 
-/** ParseOptions: how to read a Dockerfile; all optional. */
+/**
+ * ParseOptions: how to read a Dockerfile; all optional.
+ * @example
+ * const options: ParseOptions = { buildArgs: { TAG: '3.19' } }; // as `docker build --build-arg TAG=3.19`
+ * parseDockerfile('ARG TAG=latest\nFROM alpine:$TAG\n', options).stages[0].from.image // → alpine:3.19
+ */
 export interface ParseOptions {
   /** The name used in positions and messages. */
   file?: string;
@@ -43,7 +48,7 @@ interface ParseState {
  *
  * @example
  * const { stages } = parseDockerfile('FROM centos:latest\nRUN yum install -y vim\nADD start.sh /\n');
- * stages[0].instructions.map((i) => i.kind) // ['RUN', 'ADD']
+ * stages[0].instructions.map((i) => i.kind) // → [ 'RUN', 'ADD' ]
  */
 export function parseDockerfile(text: string, options: ParseOptions = {}): ParsedDockerfile {
   const { file = 'Dockerfile', buildArgs = {}, platform = 'linux/amd64', imageConfig } = options;

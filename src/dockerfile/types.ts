@@ -203,7 +203,12 @@ export interface OnbuildInstruction extends Committed {
   trigger: string;
 }
 
-/** Instruction: anything that may follow FROM inside a stage. */
+/**
+ * Instruction: anything that may follow FROM inside a stage; `kind` tells which.
+ * @example
+ * const instruction: Instruction = parseDockerfile('FROM alpine\nRUN echo hi\n').stages[0].instructions[0];
+ * instruction.kind === 'RUN' && instruction.command // → [ '/bin/sh', '-c', 'echo hi' ]
+ */
 export type Instruction =
   | RunInstruction
   | CopyInstruction
@@ -221,7 +226,12 @@ export type Instruction =
   | MaintainerInstruction
   | OnbuildInstruction;
 
-/** Stage: one FROM and the instructions up to the next FROM. */
+/**
+ * Stage: one FROM and the instructions up to the next FROM.
+ * @example
+ * const [stage]: Stage[] = parseDockerfile('FROM alpine:latest AS base\nENV A=1\nCMD ["sh"]\n').stages;
+ * [stage.name, stage.from.image, stage.instructions.map((i) => i.kind)] // → [ 'base', 'alpine:latest', [ 'ENV', 'CMD' ] ]
+ */
 export interface Stage {
   index: number;
   name?: string;
@@ -229,7 +239,12 @@ export interface Stage {
   instructions: Instruction[];
 }
 
-/** ParsedDockerfile: what `parseDockerfile` returns. */
+/**
+ * ParsedDockerfile: what `parseDockerfile` returns.
+ * @example
+ * const parsed: ParsedDockerfile = parseDockerfile('FROM alpine AS build\nRUN make\nFROM scratch\nCOPY --from=build /app /\n');
+ * parsed.stages.map((s) => `${s.index}: FROM ${s.from.image}, ${s.instructions.length} more`) // → [ '0: FROM alpine, 1 more', '1: FROM scratch, 1 more' ]
+ */
 export interface ParsedDockerfile {
   file: string;
   directives: Directives;
