@@ -6,7 +6,14 @@ import type { ShellFlavor, ShellState } from './state';
 import { environmentOf } from './state';
 import type { CommandTable, ShellFs } from './types';
 
-/** RunShellOptions: where and as whom a command line runs. */
+/**
+ * RunShellOptions: where and as whom a command line runs.
+ * @example
+ * const { m } = mountLayers([{ name: 'base', files: { srv: {} } }]);
+ * const options: RunShellOptions = { fs: m as unknown as ShellFs, cwd: '/srv', env: { NAME: 'web' } };
+ * runShell('echo $NAME > name.txt; pwd', options).stdout // → /srv
+ * m.readFileSync('/srv/name.txt', 'utf8') // → web
+ */
 export interface RunShellOptions {
   fs: ShellFs;
   cwd?: string;
@@ -26,7 +33,12 @@ export interface RunShellOptions {
   now?: () => number;
 }
 
-/** ShellResult: what a run printed and left behind. `output` is stdout and stderr interleaved. */
+/**
+ * ShellResult: what a run printed and left behind. `output` is stdout and stderr interleaved.
+ * @example
+ * const result: ShellResult = new Docker().run('alpine:latest', 'echo out; echo err >&2; exit 3').result;
+ * [result.exitCode, result.stdout, result.stderr] // → [ 3, 'out\n', 'err\n' ]
+ */
 export interface ShellResult {
   exitCode: number;
   stdout: string;
@@ -40,8 +52,9 @@ export interface ShellResult {
  * runShell: runs `commandLine` as `/bin/sh -c commandLine` would, over `fs`.
  *
  * @example
- * const fs = Volume.fromJSON({ '/etc/hostname': 'box\n' });
- * runShell('cat /etc/hostname && echo done', { fs }).stdout // 'box\ndone\n'
+ * const { m } = mountLayers([{ name: 'base', files: { etc: { hostname: 'box\n' } } }]);
+ * runShell('cat /etc/hostname && echo done > /done.txt', { fs: m as unknown as ShellFs }).stdout // → box
+ * m.readdirSync('/') // → [ 'etc', 'done.txt' ]
  */
 export function runShell(commandLine: string, options: RunShellOptions): ShellResult {
   const streams = { stdout: [] as string[], stderr: [] as string[], output: [] as string[] };

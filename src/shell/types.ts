@@ -1,5 +1,11 @@
 import type { Stats, Dirent } from 'node:fs';
-/** ShellFs: the part of node:fs the shell needs; an overlay mount, a memfs Volume and node:fs all provide it. */
+/**
+ * ShellFs: the part of node:fs the shell needs; an overlay mount, a memfs Volume and node:fs all provide it.
+ * @example
+ * // An overlay mount has all these methods; its readFileSync is typed wider (string | Buffer), hence the cast.
+ * const fs = mountLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }]).m as unknown as ShellFs;
+ * runShell('ls /etc', { fs }).stdout // → motd
+ */
 export interface ShellFs {
   readFileSync(path: string): Buffer;
   writeFileSync(path: string, data: string | Uint8Array, options?: { mode?: number; flag?: string }): void;
@@ -28,7 +34,12 @@ export interface ShellFs {
    */
   writeSharedFileSync?(path: string, data: Uint8Array, mode: number): void;
 }
-/** CommandContext: what one command invocation sees. Paths in `args` are as typed; resolve them against `cwd`. */
+/**
+ * CommandContext: what one command invocation sees. Paths in `args` are as typed; resolve them against `cwd`.
+ * @example
+ * const whereAmI = (ctx: CommandContext): number => { ctx.stdout(`${ctx.cwd} as uid ${ctx.uid}\n`); return 0; };
+ * runShell('whereami', { fs: mountLayers([{ name: 'base', files: {} }]).m as unknown as ShellFs, uid: 1000, commands: { whereami: whereAmI } }).stdout // → / as uid 1000
+ */
 export interface CommandContext {
   fs: ShellFs;
   args: string[];               // argv without the command name
@@ -43,6 +54,18 @@ export interface CommandContext {
   /** The current time in milliseconds: the simulated host's clock, so `touch` and `ls -l` agree with it. */
   now?(): number;
 }
-/** Command: a builtin; returns the exit status (0 = success). Must not throw for user errors: print to stderr, return non-zero. */
+/**
+ * Command: a builtin; returns the exit status (0 = success). Must not throw for user errors: print to stderr, return non-zero.
+ * @example
+ * const hello: Command = (ctx) => { ctx.stdout(`hello ${ctx.args.join(' ')}\n`); return 0; };
+ * runShell('hello world', { fs: mountLayers([{ name: 'base', files: {} }]).m as unknown as ShellFs, commands: { hello } }).stdout // → hello world
+ */
 export type Command = (ctx: CommandContext) => number;
+/**
+ * CommandTable: commands by name, as the shell looks them up.
+ * @example
+ * const table: CommandTable = defaultCommands();
+ * table.pwd({ fs: mountLayers([{ name: 'base', files: {} }]).m as unknown as ShellFs, args: [], cwd: '/tmp', env: {}, stdin: '',
+ *   stdout: (text) => console.log(text.trim()), stderr: () => {}, uid: 0, gid: 0, run: () => 0 }); // → /tmp
+ */
 export type CommandTable = Record<string, Command>;

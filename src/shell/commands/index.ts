@@ -37,7 +37,9 @@ export function defaultCommands(flavor: ShellFlavor = 'dash'): CommandTable {
  * or replace `ls`).
  *
  * @example
- * const table = mergeCommands(defaultCommands(), { apk: myApk });
+ * const shout: Command = (ctx) => { ctx.stdout(ctx.args.join(' ').toUpperCase() + '\n'); return 0; };
+ * const commands = mergeCommands(defaultCommands(), { echo: shout }); // the later table wins
+ * runShell('echo hi', { fs: mountLayers([{ name: 'base', files: {} }]).m as unknown as ShellFs, commands }).stdout // → HI
  */
 export function mergeCommands(...tables: CommandTable[]): CommandTable {
   return Object.assign({}, ...tables) as CommandTable;

@@ -8,8 +8,8 @@ import { yum } from './yum';
 /**
  * packageCommands: yum, dnf, apt-get, apt, apk, rpm and dpkg, each working on the container's files.
  * @example
- * const code = packageCommands['yum']({ fs, args: ['install', '-y', 'vim'], cwd: '/', env: {}, stdin: '',
- *   stdout: (t) => out.push(t), stderr: (t) => err.push(t), uid: 0, gid: 0, run: () => 0 });
+ * const { rootfs } = new Docker().create('alpine:latest');
+ * runShell('apk add curl > /dev/null && which curl', { fs: rootfs as unknown as ShellFs, commands: packageCommands }).stdout // → /usr/bin/curl
  */
 export const packageCommands: CommandTable = {
   yum,
