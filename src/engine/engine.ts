@@ -13,7 +13,14 @@ import { normalizeReference } from './references';
 import { NoSuchObjectError } from './errors';
 import type { Container } from './container';
 
-/** ImageRecord: an image the host knows, with the classic builder's parent link. */
+/**
+ * ImageRecord: an image the host knows, with the classic builder's parent link.
+ * @example
+ * const docker = new Docker();
+ * docker.build('FROM alpine:latest\nENV GREETING=hi\n', { tags: ['hi:v1'] });
+ * const record: ImageRecord = docker.engine.record('hi:v1');
+ * record.parent === docker.image('alpine:latest').id // → true
+ */
 export interface ImageRecord {
   image: Image;
   layers: StoredLayer[];
@@ -21,6 +28,13 @@ export interface ImageRecord {
   lastTagTime?: string;
 }
 
+/**
+ * EngineOptions: how a simulated host starts: the seed of its IDs, its clock, its root directory.
+ * The same options give the same IDs and dates on every run, which is what makes lessons repeatable.
+ * @example
+ * const options: EngineOptions = { seed: 42 };
+ * new Docker(options).create('alpine:latest').id === new Docker(options).create('alpine:latest').id // → true
+ */
 export interface EngineOptions {
   /** Seed for every random-looking identifier (cache IDs, link IDs, container IDs). */
   seed?: string | number;
@@ -30,6 +44,14 @@ export interface EngineOptions {
   root?: string;
 }
 
+/**
+ * Engine: the state of one simulated dockerd: its disk, clock, layer store, images, tags,
+ * containers and build cache. `Docker` wraps it with the CLI's commands and output.
+ * @example
+ * const engine = new Engine();
+ * build(engine, 'FROM alpine:latest\nRUN echo hi > /hi.txt\n', { tags: ['hi:v1'] });
+ * [engine.hasImage('hi:v1'), engine.image('hi:v1').layers.length] // → [ true, 2 ]
+ */
 export class Engine {
   readonly disk = new Disk();
   readonly clock: Clock;

@@ -1,6 +1,11 @@
 // Errors of the simulated Docker host, worded as the Docker CLI words them.
 
-/** NoSuchObjectError: an image or container reference that names nothing. */
+/**
+ * NoSuchObjectError: an image or container reference that names nothing.
+ * @example
+ * try { new Docker().container('web'); } catch (err) { console.log(err instanceof NoSuchObjectError, err.data); }
+ * // → true { kind: 'container', reference: 'web' }
+ */
 export class NoSuchObjectError extends Error {
   readonly code = 'ENOSUCHOBJECT';
   readonly name = 'NoSuchObjectError';

@@ -6,7 +6,13 @@ import { Tree } from '../overlay/tree';
 import type { Image } from '../image/image';
 import type { Stats } from '../overlay/stats';
 
-/** RootfsEntry: one path of a root filesystem (`layerlab tree --json` shape). */
+/**
+ * RootfsEntry: one path of a root filesystem (`layerlab tree --json` shape).
+ * @example
+ * const { image } = new Docker().build('FROM scratch\nCOPY hi.txt /\n', { context: { 'hi.txt': 'hi\n' } });
+ * const [entry]: RootfsEntry[] = rootfsEntries(imageRootfs(image));
+ * [entry.path, entry.mode, entry.sha256 === sha256Hex(new TextEncoder().encode('hi\n'))] // → [ '/hi.txt', '0644', true ]
+ */
 export interface RootfsEntry {
   path: string;
   type: 'file' | 'dir' | 'symlink' | 'char' | 'block' | 'fifo';
@@ -18,7 +24,13 @@ export interface RootfsEntry {
   sha256?: string;
 }
 
-/** imageRootfs: the image's layers as one read-only view (`lowerdir=` top first, no upper). */
+/**
+ * imageRootfs: the image's layers as one read-only view (`lowerdir=` top first, no upper).
+ * @example
+ * const { image } = new Docker().build('FROM alpine:latest\nRUN echo hi > /hi.txt\n');
+ * const rootfs = imageRootfs(image);
+ * [rootfs.readFileSync('/hi.txt', 'utf8'), rootfs.existsSync('/bin/sh')] // → [ 'hi\n', true ]
+ */
 export function imageRootfs(image: Image): OverlayMount {
   return readOnlyView([...image.layers].reverse().map((layer) => layer.tree));
 }
@@ -36,7 +48,12 @@ const TYPES: [(s: Stats) => boolean, RootfsEntry['type']][] = [
   [(s) => s.isCharacterDevice(), 'char'], [(s) => s.isBlockDevice(), 'block'], [(s) => s.isFIFO(), 'fifo'],
 ];
 
-/** rootfsEntries lists every path of a mounted root filesystem, sorted by path ('/' excluded). */
+/**
+ * rootfsEntries lists every path of a mounted root filesystem, sorted by path ('/' excluded).
+ * @example
+ * const { image } = new Docker().build('FROM scratch\nCOPY app /app/\n', { context: { 'app/main.sh': 'echo hi\n' } });
+ * rootfsEntries(imageRootfs(image)).map((e) => `${e.path} ${e.type}`) // → [ '/app dir', '/app/main.sh file' ]
+ */
 export function rootfsEntries(view: OverlayMount): RootfsEntry[] {
   const entries: RootfsEntry[] = [];
   const walk = (dir: string): void => {
@@ -60,7 +77,12 @@ function entryOf(view: OverlayMount, path: string, stats: Stats): RootfsEntry {
   return entry;
 }
 
-/** renderRootfs: one line per path — type letter, mode, owner, size, path (and -> target). */
+/**
+ * renderRootfs: one line per path — type letter, mode, owner, size, path (and -> target).
+ * @example
+ * const { image } = new Docker().build('FROM scratch\nCOPY hi.txt /\n', { context: { 'hi.txt': 'hi\n' } });
+ * renderRootfs(rootfsEntries(imageRootfs(image))) // → - 0644 0:0         3 /hi.txt
+ */
 export function renderRootfs(entries: RootfsEntry[]): string {
   const letter: Record<RootfsEntry['type'], string> = { file: '-', dir: 'd', symlink: 'l', char: 'c', block: 'b', fifo: 'p' };
   return entries.map((e) => `${letter[e.type]} ${e.mode} ${e.uid}:${e.gid} ${String(e.size).padStart(9)} ${e.path}${e.target !== undefined ? ` -> ${e.target}` : ''}`).join('\n');

@@ -19,7 +19,13 @@ import { cacheKey } from './cache';
 import { narration, stepChanges } from './narrate';
 import { recall, remember } from './step-memo';
 
-/** BuildOptions: `docker build [-f FILE] [-t TAG] [--build-arg K=V] [--no-cache] CONTEXT`. */
+/**
+ * BuildOptions: `docker build [-f FILE] [-t TAG] [--build-arg K=V] [--no-cache] CONTEXT`.
+ * @example
+ * const options: BuildOptions = { buildArgs: { NAME: 'web' }, tags: ['web:v1'] };
+ * const { image } = new Docker().build('FROM alpine:latest\nARG NAME\nRUN echo $NAME > /name.txt\n', options);
+ * imageRootfs(image).readFileSync('/name.txt', 'utf8') // → web
+ */
 export interface BuildOptions {
   context?: ContextSource;
   tags?: string[];
@@ -32,7 +38,15 @@ export interface BuildOptions {
   narrate?: boolean;
 }
 
-/** BuildStepRecord: what one step did, for narration: its instruction, image, layer and whether it came from the cache. */
+/**
+ * BuildStepRecord: what one step did, for narration: its instruction, image, layer and whether it came from the cache.
+ * @example
+ * const docker = new Docker();
+ * const dockerfile = 'FROM alpine:latest\nRUN echo hi > /hi.txt\n';
+ * docker.build(dockerfile);
+ * const [step]: BuildStepRecord[] = docker.build(dockerfile).steps; // the second build finds the step in the cache
+ * [step.instruction, step.cached, step.addedLayer] // → [ 'RUN echo hi > /hi.txt', true, true ]
+ */
 export interface BuildStepRecord {
   step: number;
   instruction: string;
@@ -65,8 +79,9 @@ const DEPRECATION = [
  * build runs a classic `docker build`. Throws DockerfileParseError for a bad Dockerfile and
  * BuildError (with the Dockerfile location) when a step fails; a failed build tags nothing.
  * @example
- * const { output } = build(engine, 'FROM centos:latest\nRUN yum install -y vim\nADD start.sh /\n',
- *   { context: { 'start.sh': '#!/bin/sh\necho hello\n' }, tags: ['test:v1'] });
+ * const engine = new Engine();
+ * const { output } = build(engine, 'FROM scratch\nCOPY start.sh /\n', { context: { 'start.sh': 'echo hello\n' }, tags: ['test:v1'] });
+ * output // → Step 1/2 : FROM scratch…Step 2/2 : COPY start.sh /…Successfully tagged test:v1
  */
 export function build(engine: Engine, dockerfile: string, options: BuildOptions = {}): BuildResult {
   const lines: string[] = [];

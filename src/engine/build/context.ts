@@ -21,7 +21,12 @@ export interface BuildContext {
   files: Map<string, ContextFile>;
 }
 
-/** ContextSource: a folder on disk, a memfs Volume (its `/`), or `{ 'start.sh': '#!/bin/sh…' }`. */
+/**
+ * ContextSource: a folder on disk, a memfs Volume (its `/`), or `{ 'start.sh': '#!/bin/sh…' }`.
+ * @example
+ * const context: ContextSource = { 'start.sh': 'echo hello\n', 'README.md': '# notes', '.dockerignore': '*.md\n' };
+ * [...loadContext(context).files.keys()] // → [ '.dockerignore', 'start.sh' ]
+ */
 export type ContextSource = string | InstanceType<typeof Volume> | Record<string, string | Uint8Array>;
 
 type ReadFs = Pick<typeof nodeFs, 'readdirSync' | 'lstatSync' | 'readFileSync' | 'readlinkSync'>;
