@@ -16,7 +16,8 @@ import type { Disk } from '../overlay/tree';
  * baseLayerEntries: the entries of a base image's single layer, as Docker writes them, with the
  * files' bytes (generated now) or, with `{ data: false }`, without them.
  * @example
- * writeTar(baseLayerEntries(loadBaseImage('alpine'))).length // 7.7 MB: the alpine layer tar
+ * const entries = baseLayerEntries(loadBaseImage('alpine'));
+ * [entries.length, writeTar(entries).length] // → [ 423, 7962112 ]
  */
 export function baseLayerEntries(base: BaseImage, { data = true }: { data?: boolean } = {}): TarEntry[] {
   return dockerLayerEntries(base.files.map((file) => entryOf(file, data)));

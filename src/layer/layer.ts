@@ -139,7 +139,10 @@ export function layerFromTar(tar: Uint8Array, { disk = layerDisk(), verifiedDiff
  * layerFromEntries makes a layer from entries already in Docker's form (`dockerLayerEntries`):
  * the tar is written from them piece by piece and the directory applied from them, with no round
  * trip through one big tar buffer.
- * @example const layer = layerFromEntries(dockerLayerEntries(entries)); layer.diffID // 'sha256:…'
+ * @example
+ * const hello = { name: 'hello', type: 'file', mode: 0o644, uid: 0, gid: 0, mtime: 0, size: 3, data: new TextEncoder().encode('hi\n') } as const;
+ * const layer = layerFromEntries(dockerLayerEntries([hello]));
+ * [layer.size, layer.diffID] // → [ 3, 'sha256:720442c9…' ]
  */
 export function layerFromEntries(entries: TarEntry[], { disk = layerDisk() }: { disk?: Disk } = {}): Layer {
   return new Layer(treeFromEntries(entries, disk), writeTarParts(entries), entries);
