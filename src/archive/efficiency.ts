@@ -34,7 +34,9 @@ export interface Inefficiency {
  * EfficiencyReport: dive's numbers for an image.
  *
  * @example
- * efficiencyReport(image).score // 0.9844212134184309 for dive's own test image
+ * const { image } = new Docker().build('FROM alpine:latest\nRUN echo hello > /big.txt\nRUN rm /big.txt\n');
+ * const report: EfficiencyReport = efficiencyReport(image);
+ * [report.wastedBytes, report.inefficiencies[0].path] // → [ 6, '/big.txt' ]
  */
 export interface EfficiencyReport {
   score: number;

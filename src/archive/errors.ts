@@ -8,7 +8,8 @@
  * names the archive, `data.file` the file inside it (when there is one), `data.reason` the problem.
  *
  * @example
- * try { await importArchive('broken.tar'); } catch (e) { if (isArchiveError(e)) console.log(e.data.reason); }
+ * try { await importArchive(writeTar([])); } catch (err) { console.log(err.message); } // an empty tar
+ * // → EARCHIVE: archive bytes: it has neither manifest.json nor index.json
  */
 export class InvalidArchiveError extends Error {
   readonly code = 'EARCHIVE';
@@ -28,7 +29,9 @@ export class InvalidArchiveError extends Error {
  * several and none was asked for. `data.available` lists what is there (tags or image IDs).
  *
  * @example
- * try { await importArchive('two.tar'); } catch (e) { console.log(e.data.available); }
+ * const { image } = new Docker().build('FROM scratch\nCOPY hi.txt /\n', { context: { 'hi.txt': 'hi\n' } });
+ * try { await importArchive(ociArchiveBytes(image, { tags: ['v1', 'v2'] })); } catch (err) { console.log(err.message); }
+ * // → ENOIMAGE: archive bytes holds 2 images; pick one of: v1, v2.
  */
 export class ImageNotInArchiveError extends Error {
   readonly code = 'ENOIMAGE';
@@ -44,7 +47,10 @@ export class ImageNotInArchiveError extends Error {
  * target, a helper program failed). `data.path` is the offending path.
  *
  * @example
- * try { await materialize(image, { dir }); } catch (e) { if (isArchiveError(e)) console.log(e.data); }
+ * const { image } = new Docker().build('FROM scratch\nCOPY hi.txt /\n', { context: { 'hi.txt': 'hi\n' } });
+ * const dir = mkdtempSync(join(tmpdir(), 'layerlab-ov2-')); writeFileSync(join(dir, 'x'), 'in the way');
+ * try { materialize(image, { dir }); } catch (err) { console.log(err.data.reason); } // → the target directory is not empty
+ * rmSync(dir, { recursive: true });
  */
 export class MaterializeError extends Error {
   readonly code = 'EMATERIALIZE';
@@ -59,7 +65,8 @@ export class MaterializeError extends Error {
  * `instanceof`, because notebook cells are separate realms).
  *
  * @example
- * if (isArchiveError(err)) console.log(err.code);
+ * let caught: unknown; try { await importArchive(new Uint8Array(2048)); } catch (err) { caught = err; }
+ * isArchiveError(caught) && caught.code // → EARCHIVE
  */
 export function isArchiveError(error: unknown): error is InvalidArchiveError | ImageNotInArchiveError | MaterializeError | InvalidSourceError {
   const name = (error as { name?: unknown } | null)?.name;

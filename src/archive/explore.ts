@@ -12,7 +12,9 @@ import { mergedView } from './merged-view';
  * LayerReport: one layer of an image, explained.
  *
  * @example
- * layerReports(image)[1].createdBy // 'RUN /bin/sh -c rm /app/b.txt # buildkit'
+ * const { image } = new Docker().build('FROM alpine:latest\nRUN rm /etc/motd\n');
+ * const report: LayerReport = layerReports(image)[1];
+ * report.changes.map((c) => `${c.kind} ${c.path}`) // → [ 'C /etc', 'D /etc/motd' ]
  */
 export interface LayerReport {
   /** index: 0 for the bottom layer. */

@@ -15,7 +15,9 @@ import { parseLocation } from './source';
  * ociArchiveBytes returns an oci-archive (an OCI layout in a tar) holding `image`.
  *
  * @example
- * writeFileSync('out.tar', ociArchiveBytes(image, { tags: ['latest'] }));
+ * const { image } = new Docker().build('FROM scratch\nCOPY hi.txt /\n', { context: { 'hi.txt': 'hi\n' } });
+ * const names = readTar(ociArchiveBytes(image, { tags: ['latest'] })).entries.map((e) => e.name);
+ * names.filter((name) => !name.startsWith('blobs/')) // → [ 'index.json', 'oci-layout' ]
  */
 export function ociArchiveBytes(image: Image, options: LayoutOptions = {}): Uint8Array {
   return layoutTar(ociLayoutFiles(image, options), createdSeconds(image));
@@ -25,7 +27,9 @@ export function ociArchiveBytes(image: Image, options: LayoutOptions = {}): Uint
  * dockerArchiveBytes returns the tar `docker save` (Docker 25+) writes for `image` with `tags`.
  *
  * @example
- * writeFileSync('save.tar', dockerArchiveBytes(image, { tags: ['demo:latest'] })); // then: docker load -i save.tar
+ * const { image } = new Docker().build('FROM scratch\nCOPY hi.txt /\n', { context: { 'hi.txt': 'hi\n' } });
+ * const names = readTar(dockerArchiveBytes(image, { tags: ['demo:latest'] })).entries.map((e) => e.name);
+ * names.filter((name) => !name.startsWith('blobs/')) // → [ 'index.json', 'manifest.json', 'oci-layout', 'repositories' ]
  */
 export function dockerArchiveBytes(image: Image, { tags = [] }: { tags?: string[] } = {}): Uint8Array {
   return layoutTar(dockerSaveFiles(image, { tags }), createdSeconds(image));
@@ -35,7 +39,11 @@ export function dockerArchiveBytes(image: Image, { tags = [] }: { tags?: string[
  * writeOciLayout writes `image` into an OCI layout directory.
  *
  * @example
- * writeOciLayout(image, '/tmp/oci-demo', { tags: ['latest'], compression: 'gzip' }); // umoci unpack --image /tmp/oci-demo:latest
+ * const { image } = new Docker().build('FROM scratch\nCOPY hi.txt /\n', { context: { 'hi.txt': 'hi\n' } });
+ * const dir = join(tmpdir(), 'layerlab-oci-example');
+ * writeOciLayout(image, dir, { tags: ['latest'], compression: 'gzip' }); // then: umoci unpack --image DIR:latest
+ * const names = readdirSync(dir); rmSync(dir, { recursive: true });
+ * names // → [ 'blobs', 'index.json', 'oci-layout' ]
  */
 export function writeOciLayout(image: Image, dir: string, options: LayoutOptions = {}): void {
   writeLayoutDirectory(ociLayoutFiles(image, options), dir);
@@ -47,8 +55,9 @@ export function writeOciLayout(image: Image, dir: string, options: LayoutOptions
  *
  * @example
  * const { image } = new Docker().build('FROM scratch\nADD hi.txt /\n', { context: { 'hi.txt': 'hi\n' } });
- * exportImage(image, 'oci-archive:/tmp/layerlab-demo.tar:latest'); // → /tmp/layerlab-demo.tar
- * exportImage(image, 'docker-archive:/tmp/layerlab-save.tar:demo:latest') // → /tmp/layerlab-save.tar
+ * const path = exportImage(image, `docker-archive:${join(tmpdir(), 'layerlab-save.tar')}:demo:latest`); // then: docker load -i PATH
+ * const [entry] = await listArchive(path); rmSync(path);
+ * entry.tags // → [ 'demo:latest' ]
  */
 export function exportImage(image: Image, destination: string, { tags = [], compression = 'none' }: LayoutOptions = {}): string {
   const { transport, path, reference } = parseLocation(destination);

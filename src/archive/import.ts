@@ -24,7 +24,9 @@ import type { ProgressCallback } from './progress';
  * ImportOptions: which image, whether to check digests, where to report progress, where layers go.
  *
  * @example
- * await importArchive('save.tar', { reference: 'sim:latest', verify: true, onProgress: terminalProgress() })
+ * const { image } = new Docker().build('FROM scratch\nCOPY hi.txt /\n', { context: { 'hi.txt': 'hi\n' } });
+ * const options: ImportOptions = { reference: 'v2', verify: true }; // the OCI archive holds one entry per tag
+ * (await importArchive(ociArchiveBytes(image, { tags: ['v1', 'v2'] }), options)).tags // → [ 'v2' ]
  */
 export interface ImportOptions {
   /** A tag (`sim:latest`, `latest`), a manifest digest or an image ID; needed when the archive holds several images. */
@@ -44,7 +46,9 @@ export interface ImportOptions {
  * ImportedImage: the image, its tags as the archive spells them, and where it came from.
  *
  * @example
- * const { image, tags } = await importArchive('save.tar'); tags // ['sim:latest']
+ * const { image } = new Docker().build('FROM scratch\nCOPY hi.txt /\n', { context: { 'hi.txt': 'hi\n' } });
+ * const imported: ImportedImage = await importArchive(ociArchiveBytes(image, { tags: ['latest'] }));
+ * [imported.format, imported.tags, imported.image.id === image.id] // → [ 'oci', [ 'latest' ], true ]
  */
 export interface ImportedImage {
   image: Image;
@@ -62,7 +66,7 @@ export interface ImportedImage {
  *
  * @example
  * const { image } = new Docker().build('FROM scratch\nADD hi.txt /\n', { context: { 'hi.txt': 'hi\n' } });
- * const imported = await importArchive(exportImage(image, 'docker-archive:/tmp/layerlab-example.tar:demo:v1'));
+ * const imported = await importArchive(dockerArchiveBytes(image, { tags: ['demo:v1'] })); // or a path to a `docker save` tar
  * [imported.tags, imported.image.id === image.id] // → [ [ 'demo:v1' ], true ]
  */
 export async function importArchive(input: string | Uint8Array, options: ImportOptions = {}): Promise<ImportedImage> {

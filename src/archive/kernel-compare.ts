@@ -19,7 +19,8 @@ import { compareListings, listDirectory, listMergedView } from './tree-listing';
  * lists each mismatch (see compareListings); `skipped` says why nothing was compared.
  *
  * @example
- * const r = compareWithKernel(image); if (r.skipped) console.log(r.skipped); else console.log(r.differences);
+ * const result: KernelComparison = compareWithKernel(new Docker().image('alpine:latest'));
+ * result.ok || result.skipped !== undefined // → true
  */
 export interface KernelComparison {
   ok: boolean;

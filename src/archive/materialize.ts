@@ -63,7 +63,10 @@ export interface MaterializeOptions {
  * `dir` is not empty or a layer holds something unsafe to create.
  *
  * @example
- * const m = materialize(image, { dir: mkdtempSync('/tmp/ov2-') });
+ * const { image } = new Docker().build('FROM scratch\nCOPY hi.txt /\n', { context: { 'hi.txt': 'hi\n' } });
+ * const dir = mkdtempSync(join(tmpdir(), 'layerlab-ov2-'));
+ * const root = materialize(image, { dir }); rmSync(dir, { recursive: true });
+ * root.mountData // → index=off,lowerdir=l/…,upperdir=…/diff,workdir=…/work
  */
 export function materialize(image: Image, { dir, upper, seed = image.id, allowDevices = false }: MaterializeOptions): Materialized {
   const root = resolve(dir);

@@ -15,7 +15,9 @@ import { InvalidArchiveError } from './errors';
  * when it is asked for.
  *
  * @example
- * openArchive('/work/shared/fixtures/generated/sim-oci').read('index.json')
+ * const { image } = new Docker().build('FROM scratch\nCOPY hi.txt /\n', { context: { 'hi.txt': 'hi\n' } });
+ * const files = openArchive(ociArchiveBytes(image, { tags: ['latest'] }));
+ * JSON.parse(new TextDecoder().decode(files.read('index.json'))).manifests.length // → 1
  */
 export function openArchive(input: string | Uint8Array): ArchiveFiles {
   if (typeof input !== 'string') return filesOfTar(input);
@@ -33,7 +35,8 @@ export function openArchive(input: string | Uint8Array): ArchiveFiles {
  * listArchive lists every image an archive holds (no layer is read).
  *
  * @example
- * (await listArchive('two-images.tar')).map((e) => e.tags)
+ * const { image } = new Docker().build('FROM scratch\nCOPY hi.txt /\n', { context: { 'hi.txt': 'hi\n' } });
+ * (await listArchive(dockerArchiveBytes(image, { tags: ['demo:v1', 'demo:latest'] }))).map((e) => e.tags) // → [ [ 'demo:v1', 'demo:latest' ] ]
  */
 export async function listArchive(input: string | Uint8Array | ArchiveFiles, { verify = true, format }: { verify?: boolean; format?: ArchiveFormat } = {}): Promise<ArchiveImageEntry[]> {
   const files = isArchiveFiles(input) ? input : openArchive(input);

@@ -55,7 +55,9 @@ export interface ProgressStream {
  * default) and ends the line when the import is done. On anything but a TTY it prints nothing.
  *
  * @example
- * await importArchive('big.tar', { onProgress: terminalProgress() });
+ * const { image } = new Docker().build('FROM scratch\nCOPY hi.txt /\n', { context: { 'hi.txt': 'hi\n' } });
+ * const tty = { isTTY: true, columns: 60, write: (text: string) => { console.log(JSON.stringify(text)); } }; // a fake terminal
+ * const imported = await importArchive(dockerArchiveBytes(image), { onProgress: terminalProgress(tty) }); // → "\r[#…] 100%…"…"\n"
  */
 export function terminalProgress(stream: ProgressStream = process.stderr): ProgressCallback {
   if (!stream.isTTY) return () => undefined;
@@ -72,7 +74,8 @@ export function terminalProgress(stream: ProgressStream = process.stderr): Progr
  * In a tslab notebook pass a function that updates one display.
  *
  * @example
- * await importArchive('big.tar', { onProgress: notebookProgress((line) => console.log(line)) });
+ * const { image } = new Docker().build('FROM scratch\nCOPY hi.txt /\n', { context: { 'hi.txt': 'hi\n' } });
+ * const imported = await importArchive(dockerArchiveBytes(image), { onProgress: notebookProgress((line) => console.log(line)) }); // → 100%
  */
 export function notebookProgress(show: (line: string) => void, { intervalMs = 250, now = Date.now }: { intervalMs?: number; now?: () => number } = {}): ProgressCallback {
   let last = -Infinity;

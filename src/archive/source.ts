@@ -60,7 +60,10 @@ export function parseLocation(text: string): ImageLocation {
  * openSourceImage imports the image a location names, with its tags.
  *
  * @example
- * const { image, tags } = await openSourceImage('oci-archive:test-oci-gzip-image.tar');
+ * const { image } = new Docker().build('FROM scratch\nCOPY hi.txt /\n', { context: { 'hi.txt': 'hi\n' } });
+ * const path = exportImage(image, `oci-archive:${join(tmpdir(), 'layerlab-example.tar')}:v1`);
+ * const { tags } = await openSourceImage(`oci-archive:${path}:v1`); rmSync(path);
+ * tags // → [ 'v1' ]
  */
 export async function openSourceImage(text: string, options: Omit<ImportOptions, 'reference' | 'format'> = {}): Promise<ImportedImage> {
   const { transport, path, reference } = parseLocation(text);
@@ -72,8 +75,10 @@ export async function openSourceImage(text: string, options: Omit<ImportOptions,
  * openSource imports the image a location names.
  *
  * @example
- * const image = await openSource('docker-archive:/work/shared/fixtures/dive/data/test-docker-image.tar');
- * image.layers.length // 14
+ * const { image } = new Docker().build('FROM alpine:latest\nRUN echo hi > /hi.txt\n');
+ * const path = exportImage(image, `docker-archive:${join(tmpdir(), 'layerlab-example.tar')}:demo:v1`);
+ * const opened = await openSource(`docker-archive:${path}`); rmSync(path);
+ * [opened.layers.length, opened.id === image.id] // → [ 2, true ]
  */
 export async function openSource(text: string, options: Omit<ImportOptions, 'reference' | 'format'> = {}): Promise<Image> {
   return (await openSourceImage(text, options)).image;
