@@ -72,7 +72,8 @@ const hex = (digest: string): string => digest.replace(/^sha256:/, '');
  * dockerRootTree builds the TreeNode of `/var/lib/docker` for the state given.
  *
  * @example
- * findNode(dockerRootTree(state), 'image/overlay2/layerdb/sha256/<chainID>/diff')?.content; // 'sha256:<diffID>'
+ * const tree = dockerRootTree({ overlay2: [{ id: 'a1b2', link: 'LINKA' }], layers: [], images: [] });
+ * findNode(tree, 'overlay2/a1b2/link')?.content // → LINKA
  */
 export function dockerRootTree(state: DockerRoot): TreeNode {
   return dir(state.root ?? '/var/lib/docker', [
@@ -130,7 +131,8 @@ function mountFiles(m: ContainerLayerEntry): TreeNode[] {
  * (default) or `find /var/lib/docker | sort` (`format: 'find'`).
  *
  * @example
- * console.log(renderDockerRoot(state));
+ * renderDockerRoot({ overlay2: [{ id: 'a1b2', link: 'LINKA', diff: [{ name: 'hi.txt', kind: 'file', content: 'hi' }] }], layers: [], images: [] })
+ * // → /var/lib/docker…a1b2…diff…hi.txt…link…l…LINKA -> ../a1b2/diff
  */
 export function renderDockerRoot(state: DockerRoot, { format = 'tree' }: { format?: 'tree' | 'find' } = {}): string {
   const tree = dockerRootTree(state);

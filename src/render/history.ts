@@ -14,7 +14,11 @@ import { renderBytes } from './units';
  * unpacked size of the i-th layer (bottom first); empty layers show 0.
  *
  * @example
- * historyRows(config, { imageId: 'sha256:75ae…', layerSizes: [1154361, 6405, …] });
+ * const { image } = new Docker().build('FROM alpine:latest\nRUN echo hi > /hi.txt\n');
+ * const rows = historyRows(image.config, { imageId: image.id, layerSizes: image.layers.map((layer) => layer.size) });
+ * rows.map((row) => `${row.id === image.id ? 'this image' : row.id} ${row.size}B ${row.createdBy}`) // newest first
+ * // → 'this image 3B /bin/sh -c echo hi > /hi.txt',
+ * // → '<missing> 0B /bin/sh -c #(nop)  CMD ["/bin/sh"]',
  */
 export function historyRows(
   config: ImageConfig,
@@ -43,7 +47,9 @@ export function historyRows(
  * "2 weeks ago" column counts from; renderers never read the clock.
  *
  * @example
- * renderHistory(rows, { now: Date.parse('2019-01-15T00:00:00Z') });
+ * const { image } = new Docker().build('FROM alpine:latest\nRUN echo hi > /hi.txt\n');
+ * const rows = historyRows(image.config, { imageId: image.id, layerSizes: image.layers.map((layer) => layer.size) });
+ * renderHistory(rows, { now: Date.parse(image.config.created!) + 60_000 }) // → IMAGE…CREATED BY…SIZE…About a minute ago…/bin/sh -c echo hi > /hi.txt…3B
  */
 export function renderHistory(
   rows: readonly HistoryRow[],

@@ -12,7 +12,9 @@ import type { ContainerInspect, ContainerState } from './types';
  * printed as given, and HostConfig/NetworkSettings left out when not given.
  *
  * @example
- * console.log(renderContainerInspect({ id, created, path: 'sh', args: [], state, image, name: '/demo', config, graphDriver }));
+ * const text = renderContainerInspect({ id: 'c0ffee', created: '2024-05-01T12:00:00Z', path: 'sh', args: [], image: 'sha256:ab12', name: '/demo', config: {},
+ *   graphDriver: { name: 'overlay2', data: {} }, state: { status: 'exited', pid: 0, exitCode: 3, error: '', startedAt: '2024-05-01T12:00:01Z', finishedAt: '2024-05-01T12:00:02Z' } });
+ * JSON.parse(text)[0].State // → Status: 'exited'…Running: false…ExitCode: 3
  */
 export function renderContainerInspect(containers: ContainerInspect | readonly ContainerInspect[]): string {
   const list: readonly ContainerInspect[] = Array.isArray(containers) ? containers : [containers as ContainerInspect];

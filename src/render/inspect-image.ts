@@ -21,7 +21,9 @@ export const ZERO_TIME = '0001-01-01T00:00:00Z';
  * `buildkit.dockerfile.v0`.
  *
  * @example
- * imageInspectData(config, { id, repoTags: ['hello:latest'], size: 10240, graphDriver: overlay2ImageGraphDriver({ layerCacheIds }) });
+ * const image = new Docker().image('alpine:latest');
+ * const data = imageInspectData(image.config, { id: image.id, repoTags: ['alpine:latest'], size: 7_000_000, graphDriver: { name: 'overlay2', data: {} } });
+ * [data.os, data.layers.length, data.lastTagTime] // → [ 'linux', 1, '0001-01-01T00:00:00Z' ]
  */
 export function imageInspectData(
   config: ImageConfig,
@@ -55,7 +57,9 @@ export function imageInspectData(
  * which API 1.47 drops), Config as a full `container.Config`.
  *
  * @example
- * console.log(renderImageInspect(imageInspectData(config, { … })));
+ * const image = new Docker().image('alpine:latest');
+ * const text = renderImageInspect(imageInspectData(image.config, { id: image.id, repoTags: ['alpine:latest'], size: 7_000_000, graphDriver: { name: 'overlay2', data: {} } }));
+ * text.split('\n').slice(0, 5).join('\n') // → […{…"Id": "sha256:…",…"RepoTags": […"alpine:latest"
  */
 export function renderImageInspect(images: ImageInspect | readonly ImageInspect[]): string {
   const list: readonly ImageInspect[] = Array.isArray(images) ? images : [images as ImageInspect];

@@ -69,8 +69,8 @@ function escapePath(path: string): string {
  * renderMountLine prints the line `mount` (util-linux) shows for the overlay.
  *
  * @example
- * renderMountLine(dockerContainerMount({ mountId, lowerLinks }));
- * // 'overlay on /var/lib/docker/overlay2/<id>/merged type overlay (rw,relatime,lowerdir=/var/lib/docker/overlay2/l/…)'
+ * renderMountLine(dockerContainerMount({ mountId: 'c0ffee', lowerLinks: ['INIT', 'BASE'] }))
+ * // → overlay on /var/lib/docker/overlay2/c0ffee/merged type overlay (rw,relatime,lowerdir=/var/lib/docker/overlay2/l/INIT:/var/lib/docker/overlay2/l/BASE,upperdir=/var/lib/docker/overlay2/c0ffee/diff,workdir=/var/lib/docker/overlay2/c0ffee/work)
  */
 export function renderMountLine(m: OverlayMount): string {
   return `overlay on ${m.mountPoint} type overlay (${mountOptions(m)})`;

@@ -72,7 +72,8 @@ export function renderFind(root: TreeNode, rootLabel: string = root.name): strin
  * `undefined`. With a file's node, `.content` is what `cat` prints.
  *
  * @example
- * findNode(tree, 'overlay2/abc…/lower')?.content; // 'l/ABC…:l/DEF…'
+ * const root = { name: 'etc', kind: 'dir' as const, children: [{ name: 'os-release', kind: 'file' as const, content: 'ID=alpine' }] };
+ * [findNode(root, 'os-release')?.content, findNode(root, 'nothing')] // → [ 'ID=alpine', undefined ]
  */
 export function findNode(root: TreeNode, path: string): TreeNode | undefined {
   let node: TreeNode | undefined = root;

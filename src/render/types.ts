@@ -51,7 +51,10 @@ export interface Change {
  * driver's name and its paths (for overlay2: LowerDir, MergedDir, UpperDir, WorkDir).
  *
  * @example
- * const gd: GraphDriver = overlay2ImageGraphDriver({ layerCacheIds });
+ * const gd: GraphDriver = { name: 'overlay2', data: { UpperDir: '/var/lib/docker/overlay2/abc/diff' } };
+ * const image = new Docker().image('alpine:latest');
+ * JSON.parse(renderImageInspect(imageInspectData(image.config, { id: image.id, size: 0, graphDriver: gd })))[0].GraphDriver
+ * // → Data: { UpperDir: '/var/lib/docker/overlay2/abc/diff' },…Name: 'overlay2'
  */
 export interface GraphDriver {
   name: string;
@@ -63,7 +66,9 @@ export interface GraphDriver {
  * API 1.47; formats.md 1.2). `imageInspectData` fills most of it from a config.
  *
  * @example
- * const data: ImageInspect = imageInspectData(config, { id, size, graphDriver });
+ * const { image } = new Docker().build('FROM scratch\nCOPY hi.txt /\n', { context: { 'hi.txt': 'hi\n' } });
+ * const data: ImageInspect = imageInspectData(image.config, { id: image.id, size: 3, graphDriver: { name: 'overlay2', data: {} } });
+ * data.layers[0] === image.layers[0].diffID // → true
  */
 export interface ImageInspect {
   id: string;
@@ -109,7 +114,9 @@ export interface ContainerState {
  * supply them to show a complete document.
  *
  * @example
- * renderContainerInspect({ id, created, path: 'sh', args: [], state, image, name: 'demo', config, graphDriver });
+ * const container: ContainerInspect = { id: 'c0ffee', created: '2024-05-01T12:00:00Z', path: 'sh', args: [], image: 'sha256:ab12', name: '/demo', config: {},
+ *   graphDriver: { name: 'overlay2', data: {} }, state: { status: 'exited', pid: 0, exitCode: 3, error: '', startedAt: '2024-05-01T12:00:01Z', finishedAt: '2024-05-01T12:00:02Z' } };
+ * JSON.parse(renderContainerInspect(container))[0].Name // → /demo
  */
 export interface ContainerInspect {
   id: string;
