@@ -14,7 +14,9 @@ type Below = Map<string, StackRow>;
  * as in `lowerdir=`): `+` for a new path, `~` for a path it replaces or an opaque directory, `-`
  * for a whiteout that hides something.
  * @example
- * const changes = layerChanges(layers, 0); // the top layer against everything under it
+ * const layers = buildLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }, { name: 'app', files: { etc: { motd: 'WHITEOUT' }, 'app.js': 'run()' } }]);
+ * const { added, modified, removed } = layerChanges(stackDirs(layers), 0); // stackDirs lists the top layer first
+ * [added, modified, removed] // → [ 1, 0, 1 ]
  */
 export function layerChanges(layers: NamedDir[], index: number, createdBy?: string): LayerChanges {
   const rows = stackView(layers.slice(index + 1)).rows.filter((row) => row.visible);

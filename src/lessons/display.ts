@@ -5,13 +5,25 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { escapeHtml } from '../render/diagram-html';
 
-/** Shown: one step's output in both forms; the text form must say everything the HTML says. */
+/**
+ * Shown: one step's output in both forms; the text form must say everything the HTML says.
+ * @example
+ * const shown: Shown = { html: '<b>3</b> layers', text: '3 layers' };
+ * show(shown); // → 3 layers
+ */
 export interface Shown {
   html: string;
   text: string;
 }
 
-/** DisplaySink receives what `show` displays; tests install one to look at it. */
+/**
+ * DisplaySink receives what `show` displays; tests install one to look at it.
+ * @example
+ * const seen: string[] = [];
+ * const sink: DisplaySink = (shown) => { seen.push(shown.text); };
+ * const previous = setDisplaySink(sink); show('captured'); setDisplaySink(previous);
+ * seen // → [ 'captured' ]
+ */
 export type DisplaySink = (shown: Shown) => void;
 
 interface TslabDisplay {
@@ -24,7 +36,10 @@ let sink: DisplaySink | undefined;
  * setDisplaySink replaces where `show` sends its output (undefined restores the default) and
  * returns the previous sink.
  * @example
- * const seen: Shown[] = []; setDisplaySink((s) => seen.push(s));
+ * const seen: Shown[] = [];
+ * const previous = setDisplaySink((shown) => { seen.push(shown); });
+ * show('not on the screen'); setDisplaySink(previous); // put the notebook's display back
+ * seen.map((shown) => shown.html) // → [ '<pre>not on the screen</pre>' ]
  */
 export function setDisplaySink(next: DisplaySink | undefined): DisplaySink | undefined {
   const previous = sink;

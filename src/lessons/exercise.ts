@@ -7,7 +7,12 @@ import { show } from './display';
 import { currentLesson } from './lesson';
 import { Text, say } from './text';
 
-/** Verdict: a check's result; `reason` says what is wrong (in the current edition's language). */
+/**
+ * Verdict: a check's result; `reason` says what is wrong (in the current edition's language).
+ * @example
+ * const verdict: Verdict = fail('the top layer is the leftmost in lowerdir=');
+ * verdict // → { ok: false, reason: 'the top layer is the leftmost in lowerdir=' }
+ */
 export interface Verdict {
   ok: boolean;
   reason?: string;
@@ -29,7 +34,14 @@ export const pass = (): Verdict => ({ ok: true });
  */
 export const fail = (reason: Text): Verdict => ({ ok: false, reason: say(reason) });
 
-/** ExerciseSpec: what `exercise()` takes; `check` gets the answer (never undefined). */
+/**
+ * ExerciseSpec: what `exercise()` takes; `check` gets the answer (never undefined).
+ * @example
+ * const spec: ExerciseSpec<string> = { id: 'top', task: 'Which layer is on top?', hint: 'lowerdir= lists it first.',
+ *   check: (answer) => (answer === 'app' ? pass() : fail('look at lowerdir=')) };
+ * const ex = new Exercise(spec); ex.answer = 'base';
+ * ex.check(); // → FAIL: look at lowerdir=
+ */
 export interface ExerciseSpec<T> {
   id: string;
   task: Text;
@@ -42,7 +54,13 @@ const NO_ANSWER: Text = {
   zh: '还没有答案：请在题目下方的答案单元格中作答并运行它',
 };
 
-/** Exercise: one task with its check; set `answer` in the answer cell. */
+/**
+ * Exercise: one task with its check; set `answer` in the answer cell.
+ * @example
+ * const ex = new Exercise<number>({ id: 'count', task: 'How many layers?', hint: 'Count the columns.', check: (n) => n === 3 });
+ * ex.answer = 2;
+ * ex.verdict() // → { ok: false, reason: 'not yet right' }
+ */
 export class Exercise<T> {
   answer: T | undefined = undefined;
   readonly id: string;
@@ -110,7 +128,15 @@ export function exercise<T>(spec: ExerciseSpec<T>): Exercise<T> {
   return made;
 }
 
-/** CheckRow: one line of the teacher summary. */
+/**
+ * CheckRow: one line of the teacher summary.
+ * @example
+ * defineLesson('rows-demo', () => ({}));
+ * const ex = exercise<number>({ id: 'sum', task: 'One plus one?', hint: 'Count.', check: (n) => n === 2 }); // → Exercise sum. One plus one?
+ * ex.answer = 2;
+ * const rows: CheckRow[] = checkAll();
+ * rows // → [ { id: 'sum', ok: true } ]
+ */
 export interface CheckRow {
   id: string;
   ok: boolean;

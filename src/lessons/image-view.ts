@@ -14,6 +14,14 @@ import { NamedDir, stackView } from './stack-view';
 import { layerChanges } from './changes';
 
 /** ViewOptions: which paths to draw (each with everything under it; all when absent) and the picture's form. */
+/**
+ * ViewOptions: which paths a picture draws (all when none are given; a directory brings what is
+ * under it) and its form, an HTML table or an SVG image.
+ * @example
+ * const { image } = new Docker().build('FROM alpine:latest\nRUN echo hi > /hi.txt\n');
+ * const options: ViewOptions = { paths: ['/hi.txt'], form: 'table' };
+ * imageStackPicture(image, ['alpine', 'hi'], options).text // → hi.txt…● file…file from hi
+ */
 export interface ViewOptions {
   paths?: string[];
   form?: 'table' | 'image';
@@ -23,7 +31,8 @@ export interface ViewOptions {
  * imageLayers: an image's layers as lesson layers, BOTTOM first, named `names[i]` (default
  * `layer1`…) and labelled with the history line that made each one.
  * @example
- * showChanges(imageLayers(image, ['centos', 'vim', 'start']), 'start');
+ * const { image } = new Docker().build('FROM alpine:latest\nRUN echo hi > /hi.txt\n');
+ * imageLayers(image, ['alpine', 'hi']).map((layer) => `${layer.name}: ${layer.createdBy}`) // → 'hi: /bin/sh -c echo hi > /hi.txt'
  */
 export function imageLayers(image: Image, names: string[] = []): LabLayer[] {
   const made = layerHistory(image.config).filter((h) => h.diffID !== undefined).map((h) => h.entry.created_by ?? '');
@@ -35,7 +44,12 @@ function wanted(path: string, paths: string[]): boolean {
   return paths.some((p) => path === p || path.startsWith(p + '/') || p.startsWith(path + '/'));
 }
 
-/** limitView keeps the rows `wanted` by `paths` (all rows when none are given). */
+/**
+ * limitView keeps the rows `wanted` by `paths` (all rows when none are given).
+ * @example
+ * const lab = mountLayers([{ name: 'base', files: { etc: { motd: 'hi\n', hosts: 'x' }, srv: {} } }]);
+ * limitView(stackView(stackDirs(lab)), ['/etc/motd']).rows.map((row) => row.path) // → [ '/etc', '/etc/motd' ]
+ */
 export function limitView(view: StackView, paths?: string[]): StackView {
   return paths && paths.length ? { layers: view.layers, rows: view.rows.filter((row) => wanted(row.path, paths)) } : view;
 }
@@ -48,7 +62,8 @@ function picture(view: StackView, form: 'table' | 'image' = 'table'): Shown {
  * imageStackPicture: the layer-stack diagram of an image's layers (top layer on the left), limited
  * to `paths`.
  * @example
- * show(imageStackPicture(image, ['centos', 'vim', 'start'], { paths: ['/etc/vimrc', '/start.sh'] }));
+ * const { image } = new Docker().build('FROM alpine:latest\nRUN echo hi > /hi.txt\n');
+ * show(imageStackPicture(image, ['alpine', 'hi'], { paths: ['/hi.txt', '/etc/alpine-release'] })); // → alpine-release…file from alpine…hi.txt…file from hi
  */
 export function imageStackPicture(image: Image, names: string[] = [], { paths, form }: ViewOptions = {}): Shown {
   const dirs: NamedDir[] = imageLayers(image, names).reverse().map((l) => ({ name: l.name, dir: l.tree.root }));
@@ -71,13 +86,22 @@ export function containerDirs(container: Container, names: string[] = []): Named
  * containerStackPicture: the diagram of a container's root filesystem (its diff, `-init`, the
  * image's layers), limited to `paths`.
  * @example
- * show(containerStackPicture(container, ['centos', 'vim', 'start'], { paths: ['/etc'] }));
+ * const container = new Docker().create('alpine:latest');
+ * container.rootfs.writeFileSync('/hello.txt', 'hi\n');
+ * show(containerStackPicture(container, ['alpine'], { paths: ['/hello.txt'] })); // → hello.txt…file from container
  */
 export function containerStackPicture(container: Container, names: string[] = [], { paths, form }: ViewOptions = {}): Shown {
   return picture(limitView(stackView(containerDirs(container, names)), paths), form);
 }
 
 /** FoldOptions: how much of a change tree to draw: levels below the root, names per directory. */
+/**
+ * FoldOptions: how far a change tree unfolds (`depth` levels) and how many names each directory lists (`perDir`).
+ * @example
+ * const { image } = new Docker().build('FROM alpine:latest\nRUN mkdir -p /app/src && touch /app/src/a /app/src/b /app/src/c\n');
+ * const fold: FoldOptions = { depth: 3, perDir: 2 };
+ * imageChangesPicture(image, 1, ['alpine', 'app'], fold).text // → +5 added…1 more
+ */
 export interface FoldOptions {
   depth?: number;
   perDir?: number;
@@ -87,7 +111,9 @@ export interface FoldOptions {
  * foldChanges shortens a change tree for the screen: below `depth` levels a directory shows only
  * how many changes it holds, and each directory lists at most `perDir` names. Totals are kept.
  * @example
- * foldChanges(layerChanges(dirs, 0), { depth: 2, perDir: 8 });
+ * const layers = buildLayers([{ name: 'base', files: {} }, { name: 'app', files: { app: { src: { 'a.js': 'a', 'b.js': 'b' } } } }]);
+ * const folded = foldChanges(layerChanges(stackDirs(layers), 0), { depth: 1 });
+ * folded.nodes.map((node) => `${node.name}/: ${node.note}`) // → [ 'app/: 3 changes inside' ]
  */
 export function foldChanges(changes: LayerChanges, { depth = 3, perDir = 8 }: FoldOptions = {}): LayerChanges {
   return { ...changes, nodes: foldNodes(changes.nodes, depth, perDir) };
@@ -116,7 +142,8 @@ function countNodes(nodes: ChangeNode[]): number {
  * imageChangesPicture: dive's `+ ~ -` tree of what layer `index` (0 = bottom) of an image changed
  * compared with the layers below it, folded to fit a screen.
  * @example
- * show(imageChangesPicture(image, 1, ['centos', 'vim', 'start'], { depth: 2 }));
+ * const { image } = new Docker().build('FROM alpine:latest\nRUN echo hi > /hi.txt\n');
+ * show(imageChangesPicture(image, 1, ['alpine', 'hi'], { depth: 2 })); // → +1 added  ~0 modified  -0 removed…hi.txt
  */
 export function imageChangesPicture(image: Image, index: number, names: string[] = [], fold: FoldOptions = {}): Shown {
   const layers = imageLayers(image, names);

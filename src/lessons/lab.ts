@@ -24,14 +24,25 @@ export interface LayerSpec {
   files: Record<string, Compact>;
 }
 
-/** LabLayer: a built, frozen layer. */
+/**
+ * LabLayer: a built, frozen layer.
+ * @example
+ * const [base]: LabLayer[] = buildLayers([{ name: 'base', createdBy: 'FROM scratch', files: { etc: { motd: 'hi\n' } } }]);
+ * [base.name, base.createdBy, base.tree.frozen] // → [ 'base', 'FROM scratch', true ]
+ */
 export interface LabLayer {
   name: string;
   createdBy?: string;
   tree: Tree;
 }
 
-/** LabMount: a mounted stack: the mount `m`, its layers (BOTTOM first, as RootFS.Layers lists them), upper, work, and the paths the mount line shows. */
+/**
+ * LabMount: a mounted stack: the mount `m`, its layers (BOTTOM first, as RootFS.Layers lists them), upper, work, and the paths the mount line shows.
+ * @example
+ * const lab: LabMount = mountLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }]);
+ * lab.m.writeFileSync('/new.txt', 'x');
+ * [lab.paths.upper, [...lab.upper.root.entries!.keys()]] // → [ '/lab/upper', [ 'new.txt' ] ]
+ */
 export interface LabMount {
   m: OverlayMount;
   layers: LabLayer[];

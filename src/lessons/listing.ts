@@ -53,7 +53,9 @@ export function listDir(dir: Inode, label: string): string {
 /**
  * dirListing: `listDir` ready for `show` (a `<pre>` block).
  * @example
- * show(dirListing(lab.upper.root, 'upper'));
+ * const lab = mountLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }]);
+ * lab.m.unlinkSync('/etc/motd');
+ * dirListing(lab.upper.root, 'upper').text // → upper/etc/motd…c 000 0:0  char 0:0 = whiteout
  */
 export function dirListing(dir: Inode, label: string): Shown {
   return preformatted(listDir(dir, label));

@@ -16,7 +16,9 @@ import { dirListing } from './listing';
  * stackPicture: the layer-stack diagram of a mount (upper on the left) or of bare layers, as an
  * HTML table (`form: 'table'`) or an SVG image (`form: 'image'`), with the text form alongside.
  * @example
- * show(stackPicture(lab, 'image'));
+ * const lab = mountLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }]);
+ * lab.m.writeFileSync('/etc/motd', 'hello\n');
+ * stackPicture(lab).text // → motd…● file ⇡copied-up…○ hidden file…file from upper
  */
 export function stackPicture(source: LabMount | LabLayer[], form: 'table' | 'image' = 'table'): Shown {
   const view = stackView(stackDirs(source));
@@ -38,7 +40,8 @@ export function showStack(source: LabMount | LabLayer[], form: 'table' | 'image'
  * changesPicture: what the layer called `name` changed compared with the layers below it (dive's
  * `+ ~ -` tree). Layers are given bottom first, as buildLayers returns them.
  * @example
- * show(changesPicture(layers, 'vim'));
+ * changesPicture(buildLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }, { name: 'edit', createdBy: 'RUN echo hello > /etc/motd', files: { etc: { motd: 'hello\n' } } }]), 'edit').text
+ * // → +0 added  ~1 modified  -0 removed…motd  6B
  */
 export function changesPicture(layers: LabLayer[], name: string): Shown {
   const dirs = stackDirs(layers);
@@ -59,7 +62,13 @@ export function showChanges(layers: LabLayer[], name: string): void {
   show(changesPicture(layers, name));
 }
 
-/** showDir displays a real directory's listing with its xattrs (see listDir). */
+/**
+ * showDir displays a real directory's listing with its xattrs (see listDir).
+ * @example
+ * const lab = mountLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }]);
+ * lab.m.unlinkSync('/etc/motd');
+ * showDir(lab.upper.root, 'upper'); // → upper/etc/motd…char 0:0 = whiteout
+ */
 export function showDir(dir: Inode, label: string): void {
   show(dirListing(dir, label));
 }
@@ -79,7 +88,8 @@ export function treeBytes(dir: Inode): number {
 /**
  * sizesText: each layer's stored bytes, bottom first, and their sum — the image's size.
  * @example
- * console.log(sizesText(layers));
+ * sizesText(buildLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }, { name: 'edit', createdBy: 'RUN echo hello > /etc/motd', files: { etc: { motd: 'hello\n' } } }]))
+ * // → base     3B…edit     6B  RUN echo hello > /etc/motd…= image  9B  sum of all layers
  */
 export function sizesText(layers: LabLayer[]): string {
   const rows = layers.map((l) => [l.name, renderBytes(treeBytes(l.tree.root)), l.createdBy ?? '']);

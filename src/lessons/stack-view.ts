@@ -8,7 +8,13 @@ import type { CellRole, EntryKind, LayerCell, StackRow, StackView } from '../ren
 
 const PREFIX = 'trusted.overlay.';
 
-/** NamedDir: one real directory of a stack with the name a picture gives it. */
+/**
+ * NamedDir: one real directory of a stack with the name a picture gives it.
+ * @example
+ * const [base] = buildLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }]);
+ * const dirs: NamedDir[] = [{ name: 'upper', dir: treeFromCompact({ etc: { motd: 'WHITEOUT' } }).root, upper: true }, { name: 'base', dir: base.tree.root }];
+ * stackView(dirs).rows.find((row) => row.path === '/etc/motd')?.why // → deleted by a whiteout in upper
+ */
 export interface NamedDir {
   name: string;
   dir: Inode;

@@ -4,10 +4,20 @@
 // notebook's own folder, and the Chinese edition lives in notebooks/zh/).
 import { basename } from 'node:path';
 
-/** Language: the two editions. */
+/**
+ * Language: the two editions.
+ * @example
+ * const language: Language = lessonLanguage();
+ * say({ en: `edition: ${language}`, zh: `版本：${language}` }) // → edition: en
+ */
 export type Language = 'en' | 'zh';
 
-/** Text: a sentence in one language for both editions, or one per edition. */
+/**
+ * Text: a sentence in one language for both editions, or one per edition.
+ * @example
+ * const greeting: Text = { en: 'Well done', zh: '做得好' };
+ * [say(greeting), say('same in both')] // → [ 'Well done', 'same in both' ]
+ */
 export type Text = string | { en: string; zh: string };
 
 /**
