@@ -13,7 +13,7 @@ import { originHandle, overlayXattr } from './real';
  * chmod) and metacopy=on, a file is copied without its data; a later `copyUp` with data completes it.
  * Returns a Failure (EROFS without an upper layer), or undefined on success.
  */
-export function copyUp(stack: Stack, node: Node, { data = true }: { data?: boolean } = {}): Failure | undefined {
+export function copyUp(stack: Stack, node: Node, { data = true, truncate = false }: { data?: boolean; truncate?: boolean } = {}): Failure | undefined {
   if (node.upper) return data ? completeMetacopy(stack, node) : undefined;
   if (!stack.upper) return fail('EROFS');
   const parent = node.parent!;
@@ -24,7 +24,7 @@ export function copyUp(stack: Stack, node: Node, { data = true }: { data?: boole
   // The node is updated in place below, so cached lookups stay true — except under index=on,
   // where other names of a lower hard link now resolve to this copy.
   if (stack.options.index) namespaceChanged(stack);
-  const upper = copyInode(stack, lower, data);
+  const upper = copyInode(stack, lower, data, truncate);
   // The copy is made in the workdir and renamed into place, so the parent's mtime is restored (B02).
   const { mtimeMs, ctimeMs } = parentUpper;
   addEntry(parentUpper, node.name, upper);
@@ -39,7 +39,7 @@ export function copyUp(stack: Stack, node: Node, { data = true }: { data?: boole
 }
 
 /** copyInode: the upper copy of one lower object, without any children. */
-function copyInode(stack: Stack, lower: Inode, data: boolean): Inode {
+function copyInode(stack: Stack, lower: Inode, data: boolean, truncate = false): Inode {
   const disk = stack.upper!.disk;
   const upper = disk.newInode(lower.type, lower.mode, lower.uid, lower.gid);
   upper.rdev = lower.rdev;
@@ -48,7 +48,9 @@ function copyInode(stack: Stack, lower: Inode, data: boolean): Inode {
     // The layers' own bookkeeping (opaque, redirect, origin…) is never copied (B21).
     if (!name.startsWith(stack.prefix)) upper.xattrs.set(name, Buffer.from(value));
   }
-  if (lower.type === 'file') {
+  // Opened with O_TRUNC, the copy starts empty: ovl_copy_up_one sets the size to copy to 0 ("maybe
+  // truncate regular file"), so no data is copied only to be thrown away.
+  if (lower.type === 'file' && !truncate) {
     if (data || !stack.options.metacopy) copyData(lower, upper);
     else {
       // A metacopy file: same size, no data (sparse), data still read from the lower (G11).
@@ -56,7 +58,7 @@ function copyInode(stack: Stack, lower: Inode, data: boolean): Inode {
       upper.xattrs.set(stack.prefix + 'metacopy', Buffer.alloc(0));
     }
   }
-  upper.size = lower.type === 'file' ? lower.size : upper.size;
+  upper.size = lower.type === 'file' && !truncate ? lower.size : upper.size;
   upper.atimeMs = lower.atimeMs;
   upper.mtimeMs = lower.mtimeMs;
   upper.xattrs.set(stack.prefix + 'origin', originHandle(lower));

@@ -292,7 +292,7 @@ export class OverlayMount {
     const want = (access === constants.O_RDONLY ? R : access === constants.O_WRONLY ? W : R | W) | (flags & constants.O_TRUNC ? W : 0);
     if (!mayAccess(real, this.creds, want)) return fail('EACCES');
     if ((writes || flags & constants.O_TRUNC) && real.type === 'file') {
-      const failed = copyUp(this.stack, node);
+      const failed = copyUp(this.stack, node, { truncate: (flags & constants.O_TRUNC) !== 0 });
       if (failed) return failed;
       if (flags & constants.O_TRUNC) node.upper!.disk.setSize(node.upper!, 0);
     }

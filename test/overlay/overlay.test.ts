@@ -48,6 +48,16 @@ describe('copy-up', () => {
     expect([...upper.root.entries!.keys()]).toEqual([]);
   });
 
+  it('copies no data for an open with O_TRUNC, as ovl_copy_up_one does (the lower bytes are never read)', () => {
+    const { layer, upper, m } = setup({ f: { type: 'file', content: 'old bytes', mode: '0640' } });
+    const lower = at(layer.root, 'f')!;
+    // Bytes that cannot be read: an imported layer whose archive is gone would fail this way.
+    lower.disk.attachExtent(lower, { bytes: () => { throw new Error('the lower data was read'); } }, 0, 9);
+    m.writeFileSync('/f', 'new');
+    expect(m.readFileSync('/f', 'utf8')).toBe('new');
+    expect(at(upper.root, 'f')!.mode).toBe(0o640);
+  });
+
   it('is refused before it starts when the caller may not write (B18)', () => {
     const { upper, m } = setup({ f: 'root only' });
     expect(errnoOf(() => m.as({ uid: 1, gid: 1 }).appendFileSync('/f', 'x'))).toBe('EACCES');
