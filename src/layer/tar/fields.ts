@@ -22,7 +22,14 @@ const utf8Text = new TextDecoder('utf-8');
 
 /** encodeUtf8 turns text into the bytes tar stores. */
 export function encodeUtf8(text: string): Uint8Array {
-  return utf8.encode(text);
+  // Names are nearly always ASCII, whose bytes are their char codes: no TextEncoder call needed.
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) return utf8.encode(text);
+    out[i] = code;
+  }
+  return out;
 }
 
 /** decodeUtf8 turns stored bytes into text (invalid sequences become U+FFFD). */
@@ -128,9 +135,9 @@ export function fitsOctal(width: number, value: number): boolean {
  * new TextDecoder().decode(formatOctal(8, 0o755)) // '0000755\0'
  */
 export function formatOctal(width: number, value: number): Uint8Array {
-  const digits = (fitsOctal(width, value) ? value : 0).toString(8).padStart(width - 1, '0');
-  const out = new Uint8Array(width);
-  out.set(encodeUtf8(digits.slice(0, width)));
+  const out = new Uint8Array(width);   // the last byte stays NUL
+  let rest = fitsOctal(width, value) ? value : 0;
+  for (let i = width - 2; i >= 0; i--, rest = Math.floor(rest / 8)) out[i] = 0x30 + (rest % 8);
   return out;
 }
 
@@ -201,5 +208,7 @@ export function formatChecksum(sum: number): Uint8Array {
 
 /** latin1Bytes turns a one-char-per-byte string (see fieldLatin1) back into bytes. */
 export function latin1Bytes(text: string): Uint8Array {
-  return Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff);
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i) & 0xff;
+  return out;
 }

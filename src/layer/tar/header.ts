@@ -38,6 +38,8 @@ type HeaderNumber = Exclude<TarNumericField, 'checksum'>;
 const NUMERIC: HeaderNumber[] = ['mode', 'uid', 'gid', 'size', 'mtime', 'devmajor', 'devminor'];
 const USTAR_MAGIC = 'ustar\u000000';
 const GNU_MAGIC = 'ustar  \u0000';
+const USTAR_MAGIC_BYTES = latin1Bytes(USTAR_MAGIC);
+const GNU_MAGIC_BYTES = latin1Bytes(GNU_MAGIC);
 
 /** spellNumber writes a number the way Go does for this block format (GNU may use base-256). */
 export function spellNumber(format: BlockFormat, width: number, value: number): Uint8Array {
@@ -140,7 +142,7 @@ export function encodeHeader(fields: HeaderFields): Uint8Array {
 }
 
 function writeUstarPart(block: Uint8Array, fields: HeaderFields): void {
-  block.set(latin1Bytes(fields.format === 'gnu' ? GNU_MAGIC : USTAR_MAGIC), FIELD.magic[0]); // magic + version
+  block.set(fields.format === 'gnu' ? GNU_MAGIC_BYTES : USTAR_MAGIC_BYTES, FIELD.magic[0]); // magic + version
   writeStringField(block, 'uname', encodeUtf8(fields.uname));
   writeStringField(block, 'gname', encodeUtf8(fields.gname));
   if (fields.format === 'ustar') writeStringField(block, 'prefix', encodeUtf8(fields.prefix));

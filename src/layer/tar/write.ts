@@ -171,6 +171,9 @@ function cleanPath(path: string): string {
   return joined === '' ? '.' : joined;
 }
 
+// Padding is zeros up to the next block: one shared block of zeros, handed out in views (the parts
+// of a tar are never written to after they are made).
+const ZEROS = new Uint8Array(BLOCK);
 function padding(size: number): Uint8Array {
-  return new Uint8Array((BLOCK - (size % BLOCK)) % BLOCK);
+  return ZEROS.subarray(0, (BLOCK - (size % BLOCK)) % BLOCK);
 }
