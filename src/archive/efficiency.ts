@@ -20,7 +20,9 @@ import type { Layer } from '../layer/layer';
  * Inefficiency: one path stored in several layers (or stored, then deleted).
  *
  * @example
- * const i: Inefficiency = { path: '/root/saved.txt', count: 3, bytes: 19215 };
+ * const { image } = new Docker().build('FROM alpine:latest\nRUN echo 1 > /a\nRUN echo 22 > /a\n'); // /a is stored twice
+ * const [i]: Inefficiency[] = efficiencyReport(image).inefficiencies;
+ * i // → { path: '/a', count: 2, bytes: 5 }
  */
 export interface Inefficiency {
   path: string;

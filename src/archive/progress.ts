@@ -9,7 +9,8 @@ import { renderBytes } from '../render/units';
  * chosen image); `blob` names the blob being read.
  *
  * @example
- * const p: ImportProgress = { bytesDone: 512, bytesTotal: 2048, blob: 'layer 1/3 sha256:0abd…' };
+ * const p: ImportProgress = { bytesDone: 512, bytesTotal: 2048, blob: 'layer 1/3' };
+ * progressLine(p, 8) // → [##      ]  25% 512B/2.05kB layer 1/3
  */
 export interface ImportProgress {
   bytesDone: number;
@@ -21,7 +22,8 @@ export interface ImportProgress {
  * ProgressCallback receives every progress event.
  *
  * @example
- * const log: ProgressCallback = (p) => console.log(p.bytesDone, p.bytesTotal);
+ * const log: ProgressCallback = (p) => console.log(`${p.blob}: ${p.bytesDone} of ${p.bytesTotal}`);
+ * log({ bytesDone: 1024, bytesTotal: 4096, blob: 'config' }); // → config: 1024 of 4096
  */
 export type ProgressCallback = (progress: ImportProgress) => void;
 

@@ -16,7 +16,8 @@ export type BaseFileType = 'file' | 'dir' | 'symlink' | 'char' | 'block' | 'fifo
  * A file's `size` is known without its bytes; `content` gives them: the real text of a few files,
  * placeholder bytes (generated when read, never stored) for the "binaries". Do not change them.
  * @example
- * const bash = loadBaseImage('centos').files.find((f) => f.path === '/usr/bin/bash');
+ * const bash = loadBaseImage('centos').files.find((f) => f.path === '/usr/bin/bash')!;
+ * [bash.type, bash.mode.toString(8)] // → [ 'file', '755' ]
  */
 export interface BaseFile {
   path: string;
@@ -55,7 +56,8 @@ export interface BaseHistoryEntry {
 /**
  * BaseImage: a bundled base image as plain data; `files` are sorted, parents before children.
  * @example
- * const { name, tag, config } = loadBaseImage('alpine'); // 'alpine', 'latest', Cmd ['/bin/sh']
+ * const { name, tag, config } = loadBaseImage('alpine');
+ * [name, tag, config.config.Cmd] // → [ 'alpine', 'latest', [ '/bin/sh' ] ]
  */
 export interface BaseImage {
   name: string;

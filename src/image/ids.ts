@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
  *
  * @example
  * const ids: IdGenerator = createIdGenerator('demo');
+ * [ids.hex64().length, ids.linkId().length] // → [ 64, 26 ]
  */
 export interface IdGenerator {
   hex64(): string;

@@ -34,7 +34,8 @@ export type PortSet = Record<string, Record<string, never>>;
  * are Go zero values; `null` and `[]` are different bytes, so both are kept.
  *
  * @example
- * const rc: RunConfig = { Env: ['PATH=/usr/bin:/bin'], Cmd: ['sh'] };
+ * const rc: RunConfig = new Docker().image('alpine:latest').config.config!; // what a container starts with
+ * rc.Cmd // → [ '/bin/sh' ]
  */
 export interface RunConfig {
   Hostname?: string;
@@ -69,7 +70,8 @@ export interface RunConfig {
  * or, with `empty_layer: true`, an instruction that changed only the config.
  *
  * @example
- * const h: HistoryEntry = { created: '2024-01-01T00:00:00Z', created_by: '/bin/sh -c #(nop)  CMD ["sh"]', empty_layer: true };
+ * const history: HistoryEntry[] = new Docker().image('alpine:latest').config.history!;
+ * history.map((h) => `${h.empty_layer ? 'no layer' : 'a layer '}  ${h.created_by}`) // → 'a layer   /bin/sh -c #(nop) ADD file:…'…'no layer  /bin/sh -c #(nop)  CMD ["/bin/sh"]'
  */
 export interface HistoryEntry {
   created?: string;
@@ -99,6 +101,7 @@ export interface RootFS {
  *
  * @example
  * const img: ImageConfig = { architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] } };
+ * new TextDecoder().decode(configBytes(img)) // → {"architecture":"amd64","os":"linux","rootfs":{"type":"layers"}}
  */
 export interface ImageConfig {
   architecture: string;
@@ -128,5 +131,7 @@ export interface ImageConfig {
  *
  * @example
  * const style: ConfigStyle = 'buildkit';
+ * // the classic builder writes every member of container.Config, BuildKit only those that are set
+ * [configBytes(emptyImage()).length, configBytes(emptyImage(), { style }).length] // → [ 336, 90 ]
  */
 export type ConfigStyle = 'moby' | 'buildkit';

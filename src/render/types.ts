@@ -9,6 +9,7 @@ import type { RunConfig } from '../image/types';
  *
  * @example
  * const row: HistoryRow = { id: '<missing>', created: 1546029863, createdBy: '/bin/sh -c #(nop)  CMD ["sh"]', size: 0, comment: '' };
+ * renderHistory([row], { now: (1546029863 + 7200) * 1000 }) // → <missing>…2 hours ago…/bin/sh -c #(nop)  CMD ["sh"]…0B
  */
 export interface HistoryRow {
   id: string;
@@ -40,6 +41,7 @@ export interface ImageListRow {
  *
  * @example
  * const change: Change = { kind: 'A', path: '/tmp/new.txt' };
+ * renderDiff([change]) // → A /tmp/new.txt
  */
 export interface Change {
   kind: 'A' | 'C' | 'D';

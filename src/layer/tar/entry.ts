@@ -23,6 +23,7 @@ export type TarNumericField = 'mode' | 'uid' | 'gid' | 'size' | 'mtime' | 'check
  * @example
  * const entry: TarEntry = { name: 'etc/hostname', type: 'file', mode: 0o644, uid: 0, gid: 0,
  *   mtime: 1700000000, size: 3, data: new TextEncoder().encode('box') };
+ * writeTar([entry]).length // → 2048
  */
 export interface TarEntry {
   /** The path as stored: 'etc/passwd', 'etc/' (dirs end in '/'), './x', 'etc/.wh.foo'. */
