@@ -78,7 +78,7 @@ export function isArchiveError(error: unknown): error is InvalidArchiveError | I
  * this kit knows. `data.text` is what was given, `data.known` the transports accepted.
  *
  * @example
- * try { await openSource('docker://alpine'); } catch (e) { console.log(e.data.known); }
+ * try { await openSource('docker://alpine'); } catch (e) { console.log(e.data.known); } // → [ 'docker-archive', 'oci', 'oci-archive' ]
  */
 export class InvalidSourceError extends Error {
   readonly code = 'ESOURCE';

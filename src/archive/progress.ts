@@ -31,7 +31,7 @@ export type ProgressCallback = (progress: ImportProgress) => void;
  * progressLine renders one event as a line: a bar, the percentage, bytes and the current blob.
  *
  * @example
- * progressLine({ bytesDone: 50, bytesTotal: 100, blob: 'config' }, 10) // '[#####     ]  50% 50B/100B config'
+ * progressLine({ bytesDone: 50, bytesTotal: 100, blob: 'config' }, 10) // → [#####     ]  50% 50B/100B config
  */
 export function progressLine(p: ImportProgress, width = 30): string {
   const fraction = p.bytesTotal === 0 ? 1 : Math.min(1, p.bytesDone / p.bytesTotal);

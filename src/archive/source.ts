@@ -20,7 +20,7 @@ export type Transport = 'docker-archive' | 'oci' | 'oci-archive';
  * TRANSPORTS: every transport name accepted, in the order messages list them.
  *
  * @example
- * TRANSPORTS.join(', ') // 'docker-archive, oci, oci-archive'
+ * TRANSPORTS.join(', ') // → docker-archive, oci, oci-archive
  */
 export const TRANSPORTS: Transport[] = ['docker-archive', 'oci', 'oci-archive'];
 
@@ -41,7 +41,7 @@ export interface ImageLocation {
  * an empty path.
  *
  * @example
- * parseLocation('docker-archive:save.tar:sim:latest').reference // 'sim:latest'
+ * parseLocation('docker-archive:save.tar:sim:latest') // → transport: 'docker-archive',…path: 'save.tar',…reference: 'sim:latest'
  */
 export function parseLocation(text: string): ImageLocation {
   const colon = text.indexOf(':');

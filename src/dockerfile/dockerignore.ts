@@ -20,7 +20,7 @@ export interface IgnorePattern {
  * Throws DockerfileParseError for `!` alone or a malformed pattern such as `[a`.
  *
  * @example
- * parseDockerignore('*.md\n!README.md').map((p) => p.pattern) // ['*.md', 'README.md']
+ * parseDockerignore('*.md\n!README.md').map((p) => p.pattern) // → [ '*.md', 'README.md' ]
  */
 export function parseDockerignore(text: string, file = '.dockerignore'): IgnorePattern[] {
   const patterns: IgnorePattern[] = [];
@@ -45,7 +45,7 @@ export function parseDockerignore(text: string, file = '.dockerignore'): IgnoreP
  * its parent directories matches; the last matching pattern wins.
  *
  * @example
- * isIgnored(parseDockerignore('*.md\n!README.md'), 'README.md') // false
+ * isIgnored(parseDockerignore('*.md\n!README.md'), 'README.md') // → false
  */
 export function isIgnored(patterns: IgnorePattern[], path: string): boolean {
   const file = cleanPath(path);

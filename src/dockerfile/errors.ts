@@ -14,7 +14,7 @@ export interface SourceLocation {
  * offending text; `reason` is Docker's sentence without the position, `message` adds it.
  *
  * @example
- * try { parseDockerfile('FOO bar') } catch (e) { if (isDockerfileParseError(e)) console.log(e.line, e.reason) }
+ * try { parseDockerfile('FOO bar') } catch (e) { if (isDockerfileParseError(e)) console.log(e.line, e.reason) } // → 1 unknown instruction: FOO (did you mean FROM?)
  */
 export class DockerfileParseError extends Error {
   readonly code = 'EDOCKERFILE';

@@ -71,7 +71,7 @@ export interface BaseImage {
 /**
  * UnknownBaseImageError: `loadBaseImage` was asked for an image that is not bundled.
  * @example
- * try { loadBaseImage('fedora') } catch (e) { if (e instanceof UnknownBaseImageError) console.log(e.data.known) }
+ * try { loadBaseImage('fedora') } catch (e) { if (e instanceof UnknownBaseImageError) console.log(e.data.known) } // → [ 'alpine:latest', 'centos:latest', 'debian:bookworm' ]
  */
 export class UnknownBaseImageError extends Error {
   readonly code = 'UnknownBaseImageError';
@@ -110,7 +110,7 @@ function bundledFolders(): string[] {
 /**
  * listBaseImages returns the `name:tag` of every bundled base image, sorted.
  * @example
- * listBaseImages(); // ['alpine:latest', 'centos:latest', 'debian:bookworm']
+ * listBaseImages() // → [ 'alpine:latest', 'centos:latest', 'debian:bookworm' ]
  */
 export function listBaseImages(): string[] {
   return bundledFolders().map((folder) => {
@@ -139,7 +139,7 @@ function findFolder(reference: string): string | undefined {
  * Throws UnknownBaseImageError listing the bundled names when there is no such image.
  * @example
  * const centos = loadBaseImage('centos:latest');
- * centos.files.find((f) => f.path === '/bin'); // { type: 'symlink', target: 'usr/bin', ... }
+ * centos.files.find((f) => f.path === '/bin') // → type: 'symlink',…target: 'usr/bin'
  */
 export function loadBaseImage(reference: string): BaseImage {
   const folder = findFolder(reference);

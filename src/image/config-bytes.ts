@@ -12,7 +12,7 @@ import type { ConfigStyle, HistoryEntry, ImageConfig, RootFS } from './types';
  *
  * @example
  * const bytes = configBytes({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] } });
- * Buffer.from(bytes).toString(); // '{"architecture":"amd64","os":"linux","rootfs":{"type":"layers"}}'
+ * Buffer.from(bytes).toString() // → {"architecture":"amd64","os":"linux","rootfs":{"type":"layers"}}
  */
 export function configBytes(config: ImageConfig, { style = 'moby' }: { style?: ConfigStyle } = {}): Uint8Array {
   return Buffer.from(marshalGo(configFields(config, style)), 'utf8');

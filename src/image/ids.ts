@@ -22,9 +22,8 @@ export interface IdGenerator {
  * how many were drawn before: the same seed gives the same sequence.
  *
  * @example
- * const ids = createIdGenerator('lesson-1');
- * ids.hex64();  // e.g. '3f9c…' (64 hex)
- * ids.linkId(); // e.g. 'XQ4M…' (26 chars)
+ * const [a, b] = [createIdGenerator('lesson-1'), createIdGenerator('lesson-1')];
+ * [a.hex64() === b.hex64(), a.linkId() === b.linkId()] // → [ true, true ]
  */
 export function createIdGenerator(seed: string | number): IdGenerator {
   let counter = 0;

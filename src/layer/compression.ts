@@ -23,7 +23,7 @@ export const DEFAULT_MAX_BYTES = 1 << 30;
  * detectCompression looks at a blob's first bytes (media types can lie, magic bytes do not).
  *
  * @example
- * detectCompression(new Uint8Array([0x1f, 0x8b, 8])) // 'gzip'
+ * detectCompression(new Uint8Array([0x1f, 0x8b, 8])) // → gzip
  */
 export function detectCompression(bytes: Uint8Array): Compression {
   const found = MAGIC.find(([, magic]) => magic.every((byte, i) => bytes[i] === byte));
@@ -57,7 +57,7 @@ export interface DecompressOptions {
  *
  * @example
  * const tar = decompress(gzipCompress(new Uint8Array(1024)));
- * tar.length // 1024
+ * tar.length // → 1024
  */
 export function decompress(bytes: Uint8Array, { maxBytes = DEFAULT_MAX_BYTES }: DecompressOptions = {}): Uint8Array {
   const format = detectCompression(bytes);

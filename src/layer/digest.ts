@@ -14,7 +14,7 @@ export type Digest = string;
  * sha256Hex returns the lowercase hex sha256 of some bytes.
  *
  * @example
- * sha256Hex(new Uint8Array(1024)) // '5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef'
+ * sha256Hex(new Uint8Array(1024)) // → 5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef
  */
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -116,7 +116,7 @@ export function isDigestMismatchError(error: unknown): error is DigestMismatchEr
  * DigestMismatchError otherwise. Use it at the edge where untrusted blobs come in.
  *
  * @example
- * verifyDigest(new Uint8Array(1024), 'sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef', 'empty layer')
+ * verifyDigest(new Uint8Array(1024), 'sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef', 'empty layer') // → sha256:5f70bf18…
  */
 export function verifyDigest(bytes: Uint8Array, expected: string, what = 'blob'): Digest {
   const actual = digestOf(bytes);

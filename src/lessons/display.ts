@@ -76,7 +76,7 @@ export function show(shown: Shown | string): void {
 /**
  * preformatted: text that keeps its columns, as `<pre>` with escaped content.
  * @example
- * preformatted('a < b'); // { html: '<pre>a &lt; b</pre>', text: 'a < b' }
+ * preformatted('a < b') // → { html: '<pre>a &lt; b</pre>', text: 'a < b' }
  */
 export function preformatted(text: string): Shown {
   return { html: `<pre>${escapeHtml(text)}</pre>`, text };

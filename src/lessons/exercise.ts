@@ -146,7 +146,9 @@ export interface CheckRow {
 /**
  * checkAll runs every exercise of the current lesson, in the order they were declared.
  * @example
- * checkAll().filter((row) => !row.ok);
+ * defineLesson('check-demo', () => ({}));
+ * exercise<string>({ id: 'top', task: 'Which layer is on top?', hint: 'Look left.', check: (a) => a === 'upper' }); // → Exercise top.
+ * checkAll().map((row) => `${row.id}: ${row.ok ? 'PASS' : row.reason}`) // → top: no answer yet
  */
 export function checkAll(): CheckRow[] {
   const rows: CheckRow[] = [];

@@ -17,7 +17,7 @@ export function formatValue(value: unknown): string {
  * explanation renders `markdown` with `{{name}}` placeholders filled from `data` (escaped), as
  * HTML and as plain text, without displaying it.
  * @example
- * explanation('The top layer is **{{top}}**.', { top: 'upper' }).html; // '<p>The top layer is <strong>upper</strong>.</p>\n'
+ * explanation('The top layer is **{{top}}**.', { top: 'upper' }).html // → <p>The top layer is <strong>upper</strong>.</p>
  */
 export function explanation(markdown: Text, data: Record<string, unknown> = {}): Shown {
   const source = say(markdown);

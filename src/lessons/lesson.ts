@@ -39,7 +39,8 @@ export function defineLesson<S extends object>(id: string, setup: () => S): S {
  * currentLesson: the lesson defined last; a nameless one when no lesson was defined (so exercises
  * also work in a scratch notebook).
  * @example
- * currentLesson().id; // '03-union-mount'
+ * defineLesson('my-lesson', () => ({}));
+ * currentLesson().id // → my-lesson
  */
 export function currentLesson(): LessonRecord {
   if (!current) current = { id: 'scratch', setup: () => ({}), state: {}, exercises: new Map() };

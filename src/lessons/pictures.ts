@@ -31,6 +31,7 @@ export function stackPicture(source: LabMount | LabLayer[], form: 'table' | 'ima
  * const lab = mountLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }]);
  * lab.m.writeFileSync('/etc/motd', 'hello\n');
  * showStack(lab); // a table: motd is a file in upper (copied up), the one in base is hidden
+ * // → motd…hidden file…file from upper
  */
 export function showStack(source: LabMount | LabLayer[], form: 'table' | 'image' = 'table'): void {
   show(stackPicture(source, form));

@@ -23,7 +23,8 @@ export type Text = string | { en: string; zh: string };
 /**
  * lessonLanguage: 'zh' when LAYERLAB_LANG=zh or the kernel runs in a folder named zh, else 'en'.
  * @example
- * lessonLanguage(); // 'en' in notebooks/, 'zh' in notebooks/zh/
+ * lessonLanguage() // → en
+ * // 'en' in notebooks/, 'zh' in notebooks/zh/
  */
 export function lessonLanguage(): Language {
   const chosen = process.env.LAYERLAB_LANG;
@@ -34,7 +35,7 @@ export function lessonLanguage(): Language {
 /**
  * say picks the text for the current edition.
  * @example
- * say({ en: 'Well done', zh: '做得好' });
+ * say({ en: 'Well done', zh: '做得好' }) // → Well done
  */
 export function say(text: Text): string {
   return typeof text === 'string' ? text : text[lessonLanguage()];

@@ -55,7 +55,7 @@ export interface FsError extends Error {
 /**
  * fsError builds the error node:fs would throw for `code` from `syscall` on `path` (and `dest` for
  * two-path calls such as rename and link).
- * @example fsError('ENOENT', 'stat', '/a').message // "ENOENT: no such file or directory, stat '/a'"
+ * @example fsError('ENOENT', 'stat', '/a').message // → ENOENT: no such file or directory, stat '/a'
  */
 export function fsError(code: ErrnoCode, syscall: string, path?: string, dest?: string): FsError {
   const [num, text] = ERRNO[code];

@@ -9,7 +9,9 @@ import type { Change } from './types';
  * prints it (`/etc` < `/etc/passwd` < `/etc2`).
  *
  * @example
- * renderDiff([{ kind: 'A', path: '/tmp/x' }, { kind: 'C', path: '/tmp' }]); // 'C /tmp\nA /tmp/x\n'
+ * renderDiff([{ kind: 'A', path: '/tmp/x' }, { kind: 'C', path: '/tmp' }]) // parents first
+ * // → C /tmp
+ * // → A /tmp/x
  */
 export function renderDiff(changes: readonly Change[]): string {
   return sortChanges(changes)

@@ -11,7 +11,8 @@ import { renderBytes } from './units';
  * `now` (ms since the epoch) is the moment CREATED counts from.
  *
  * @example
- * renderImageList([{ repository: 'busybox', tag: 'latest', id: 'sha256:…', created: 1546029863, size: 1154361 }], { now: Date.now() });
+ * renderImageList([{ repository: 'busybox', tag: 'latest', id: 'sha256:…', created: 1546029863, size: 1154361 }], { now: Date.parse('2026-01-01') })
+ * // → busybox…latest…7 years ago…1.15MB
  */
 export function renderImageList(
   rows: readonly ImageListRow[],

@@ -23,7 +23,8 @@ export interface OverlayMount {
  * paths from the layer's `lower` file, which the kernel prints unresolved.
  *
  * @example
- * dockerContainerMount({ mountId: 'c0ffee…', lowerLinks: ['INIT…', 'TOP…', 'BASE…'] });
+ * dockerContainerMount({ mountId: 'c0ffee', lowerLinks: ['INIT', 'TOP', 'BASE'] }).lowerDirs
+ * // → '/var/lib/docker/overlay2/l/INIT',…'/var/lib/docker/overlay2/l/BASE'
  */
 export function dockerContainerMount({
   root = '/var/lib/docker',
@@ -82,7 +83,7 @@ export function renderMountLine(m: OverlayMount): string {
  * as octal escapes (`\040`, `\134`…), and also commas inside the options.
  *
  * @example
- * renderProcMountsLine({ mountPoint: '/m', lowerDirs: ['/l\\:0'] }); // lowerdir=/l\134:0 …
+ * renderProcMountsLine({ mountPoint: '/my mount', lowerDirs: ['/a', '/b'] }) // → overlay /my\040mount overlay ro,relatime,lowerdir=/a:/b,redirect_dir=on 0 0
  */
 export function renderProcMountsLine(m: OverlayMount): string {
   const options = mountOptions(m)

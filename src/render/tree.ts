@@ -23,7 +23,8 @@ export interface TreeNode {
  * symlinks as `name -> target`, and the `N directories, M files` summary.
  *
  * @example
- * renderTree({ name: 'l', kind: 'dir', children: [{ name: 'ABC', kind: 'symlink', target: '../x/diff', targetIsDir: true }] }, '/var/lib/docker/overlay2/l');
+ * renderTree({ name: 'l', kind: 'dir', children: [{ name: 'ABC', kind: 'symlink', target: '../x/diff', targetIsDir: true }] }, '/var/lib/docker/overlay2/l')
+ * // → └── ABC -> ../x/diff…1 directory, 0 files
  */
 export function renderTree(root: TreeNode, rootLabel: string = root.name): string {
   const lines = [rootLabel];

@@ -17,9 +17,9 @@ export interface RunFailureOptions {
  *
  * @example
  * formatRunFailure({ command: 'curl -fsS x', exitCode: 127 })
- * // "The command '/bin/sh -c curl -fsS x' returned a non-zero code: 127"
+ * // → The command '/bin/sh -c curl -fsS x' returned a non-zero code: 127
  * formatRunFailure({ command: 'exit 3', exitCode: 3, builder: 'buildkit' })
- * // 'process "/bin/sh -c exit 3" did not complete successfully: exit code: 3'
+ * // → process "/bin/sh -c exit 3" did not complete successfully: exit code: 3
  */
 export function formatRunFailure({ command, exitCode, shell = ['/bin/sh', '-c'], builder = 'classic' }: RunFailureOptions): string {
   const joined = [...shell, command].join(' ');

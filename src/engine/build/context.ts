@@ -34,7 +34,9 @@ type ReadFs = Pick<typeof nodeFs, 'readdirSync' | 'lstatSync' | 'readFileSync' |
 /**
  * loadContext reads a build context, applying its `.dockerignore` (the Dockerfile and
  * .dockerignore themselves are always sent, as Docker does).
- * @example loadContext({ 'start.sh': '#!/bin/sh\necho hello\n' })
+ * @example
+ * const { files } = loadContext({ 'start.sh': '#!/bin/sh\necho hello\n', 'notes.txt': 'hi' });
+ * [...files.values()].map((f) => `${f.path} ${f.mode.toString(8)}`) // → [ 'notes.txt 644', 'start.sh 755' ]
  */
 export function loadContext(source: ContextSource = {}): BuildContext {
   const files = new Map<string, ContextFile>();

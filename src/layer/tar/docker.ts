@@ -32,7 +32,8 @@ export interface DockerLayerOptions {
  * @example
  * const tar = dockerLayerTar([{ name: 'hello', type: 'file', mode: 0o755, uid: 0, gid: 0,
  *   mtime: 1702681921, size: 3, data: new TextEncoder().encode('hi\n') }]);
- * digestOf(tar) // the diffID of BuildKit's `COPY hello /hello`
+ * digestOf(tar) // → sha256:a607c071bfcffd75b239fa1f6fa51f8576d5995ff486b68e716670de366c1d2f
+ * // the diffID of BuildKit's `COPY hello /hello`
  */
 export function dockerLayerTar(entries: TarEntry[], options: DockerLayerOptions = {}): Uint8Array {
   return writeTar(dockerLayerEntries(entries, options));
@@ -48,8 +49,8 @@ export function dockerLayerTarParts(entries: TarEntry[], options: DockerLayerOpt
  * can show what Docker's normalisation did.
  *
  * @example
- * dockerLayerEntries([{ name: './etc', type: 'dir', mode: 0o40755, uid: 0, gid: 0, mtime: 1.5, size: 0 }])
- * // [{ name: 'etc/', type: 'dir', mode: 0o755, uid: 0, gid: 0, mtime: 1, size: 0 }]
+ * const [etc] = dockerLayerEntries([{ name: './etc', type: 'dir', mode: 0o40755, uid: 0, gid: 0, mtime: 1.5, size: 0 }]);
+ * [etc.name, etc.mode.toString(8), etc.mtime] // → [ 'etc/', '755', 1 ]
  */
 export function dockerLayerEntries(entries: TarEntry[], { order = 'walk', typeBitsInMode = false }: DockerLayerOptions = {}): TarEntry[] {
   const kept = entries.filter((entry) => pathComponents(entry.name).length > 0); // the root is never written

@@ -14,7 +14,7 @@ export interface TarFormatErrorData {
  * as a tar header. `code` is always 'ETARFORMAT'.
  *
  * @example
- * try { readTar(new Uint8Array(100)); } catch (e) { if (isTarFormatError(e)) console.log(e.data.offset); }
+ * try { readTar(new Uint8Array(100)); } catch (e) { if (isTarFormatError(e)) console.log(e.data.offset); } // → 0
  */
 export class TarFormatError extends Error {
   readonly code = 'ETARFORMAT';

@@ -24,7 +24,8 @@ export interface WriteTarOptions {
  * @example
  * const tar = writeTar([{ name: 'hello', type: 'file', mode: 0o755, uid: 0, gid: 0,
  *   mtime: 1702681921, size: 3, data: new TextEncoder().encode('hi\n') }]);
- * tar.length // 2048: header, one data block, two zero blocks
+ * tar.length // → 2048
+ * // 2048: the header, one data block, two zero blocks
  */
 export function writeTar(entries: TarEntry[], options: WriteTarOptions = {}): Uint8Array {
   return concat(writeTarParts(entries, options));

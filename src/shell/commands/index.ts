@@ -22,7 +22,7 @@ import { cat, head, tail, wc } from './text';
  * echo always expands backslash escapes and has no -e).
  *
  * @example
- * const table = defaultCommands('ash'); Object.keys(table).includes('sed') // true
+ * const table = defaultCommands('ash'); Object.keys(table).includes('sed') // → true
  */
 export function defaultCommands(flavor: ShellFlavor = 'dash'): CommandTable {
   return {
