@@ -14,7 +14,6 @@ import { historyEntry } from '../image/history';
 import { layerFromDirectory } from '../layer/layer';
 import { runShell, type ShellResult } from '../shell/runShell';
 import { packageCommands } from '../shell/packages/index';
-import type { ShellFs } from '../shell/types';
 
 /** CreateOptions: what `docker create` takes here. */
 export interface CreateOptions {
@@ -68,7 +67,7 @@ export function execIn(engine: Engine, container: Container, commandLine: string
   container.status = 'running';
   if (container.startedAt.startsWith('0001')) container.startedAt = engine.clock.tick();
   return runShell(commandLine, {
-    fs: container.rootfs.as({ uid, gid }) as unknown as ShellFs, cwd: cwd ?? (container.config.WorkingDir || '/'),
+    fs: container.rootfs.as({ uid, gid }), cwd: cwd ?? (container.config.WorkingDir || '/'),
     env: { HOSTNAME: container.id.slice(0, 12), HOME: '/root', ...baseEnv, ...env }, uid, gid,
     now: () => engine.disk.now(), commands: packageCommands, flavor: shellFlavor(container.image),
   });

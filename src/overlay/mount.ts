@@ -191,12 +191,16 @@ export class OverlayMount {
 
   // ---- reading ------------------------------------------------------------------------------
 
-  /** statSync: stat(2) through the mount (follows symlinks). */
+  /** statSync: stat(2) through the mount (follows symlinks); undefined for a missing path only with `throwIfNoEntry: false`. */
+  statSync(path: unknown, options?: { throwIfNoEntry?: true }): Stats;
+  statSync(path: unknown, options: { throwIfNoEntry: boolean }): Stats | undefined;
   statSync(path: unknown, options: { throwIfNoEntry?: boolean } = {}): Stats | undefined {
     return this.statWith(pathArg(path), 'stat', true, options.throwIfNoEntry ?? true);
   }
 
   /** lstatSync: lstat(2): a symlink itself. */
+  lstatSync(path: unknown, options?: { throwIfNoEntry?: true }): Stats;
+  lstatSync(path: unknown, options: { throwIfNoEntry: boolean }): Stats | undefined;
   lstatSync(path: unknown, options: { throwIfNoEntry?: boolean } = {}): Stats | undefined {
     return this.statWith(pathArg(path), 'lstat', false, options.throwIfNoEntry ?? true);
   }
@@ -216,10 +220,13 @@ export class OverlayMount {
     }
   }
 
-  /** readFileSync: a file's bytes (or text with an encoding). */
-  readFileSync(path: unknown, options?: BufferEncoding | { encoding?: BufferEncoding | null; flag?: string }): Buffer | string {
+  /** readFileSync: a file's bytes (or text with an encoding), typed as node:fs types it. */
+  readFileSync(path: unknown, options?: { encoding?: null; flag?: string } | null): Buffer;
+  readFileSync(path: unknown, options: BufferEncoding | { encoding: BufferEncoding; flag?: string }): string;
+  readFileSync(path: unknown, options?: BufferEncoding | { encoding?: BufferEncoding | null; flag?: string } | null): Buffer | string;
+  readFileSync(path: unknown, options?: BufferEncoding | { encoding?: BufferEncoding | null; flag?: string } | null): Buffer | string {
     const encoding = typeof options === 'string' ? options : options?.encoding ?? undefined;
-    const fd = this.openSync(path, typeof options === 'object' ? options.flag ?? 'r' : 'r');
+    const fd = this.openSync(path, typeof options === 'object' && options !== null ? options.flag ?? 'r' : 'r');
     try {
       const data = this.fileOf(fd, 'read').readAll();
       return encoding ? data.toString(encoding) : data;
@@ -229,6 +236,9 @@ export class OverlayMount {
   }
 
   /** readdirSync: the merged listing in the kernel's order; `withFileTypes` gives Dirents. */
+  readdirSync(path: unknown, options: { withFileTypes: true; encoding?: BufferEncoding }): Dirent[];
+  readdirSync(path: unknown, options?: BufferEncoding | { withFileTypes?: false; encoding?: BufferEncoding }): string[];
+  readdirSync(path: unknown, options?: BufferEncoding | { withFileTypes?: boolean; encoding?: BufferEncoding }): string[] | Dirent[];
   readdirSync(path: unknown, options?: BufferEncoding | { withFileTypes?: boolean; encoding?: BufferEncoding }): string[] | Dirent[] {
     const p = pathArg(path);
     const node = this.node(p, 'scandir');

@@ -9,7 +9,6 @@ import { Host, MountData, parseMountData } from './host';
 import { Op, OpContext, OpResult, runOp } from './ops';
 import { describeStat, mergedCompact, readdirOrder } from './observe';
 import { runShell } from '../shell/runShell';
-import type { ShellFs } from '../shell/types';
 
 /**
  * Scenario: the fields the runner reads (everything else in a catalog entry is the kernel's answer).
@@ -121,7 +120,7 @@ function contextFor(host: Host, data: MountData, current: () => OverlayMount): O
       if (second.upper && !host.dir(second.upper) && !second.upper.includes(':')) host.dir(second.upper, true);
       mountOnHost(host, second).umount();
     },
-    shell: (cmd) => runShell(cmd, { fs: current() as unknown as ShellFs, cwd: '/' }).exitCode,
+    shell: (cmd) => runShell(cmd, { fs: current(), cwd: '/' }).exitCode,
   };
 }
 

@@ -10,7 +10,7 @@ import type { CommandTable, ShellFs } from './types';
  * RunShellOptions: where and as whom a command line runs.
  * @example
  * const { m } = mountLayers([{ name: 'base', files: { srv: {} } }]);
- * const options: RunShellOptions = { fs: m as unknown as ShellFs, cwd: '/srv', env: { NAME: 'web' } };
+ * const options: RunShellOptions = { fs: m, cwd: '/srv', env: { NAME: 'web' } };
  * runShell('echo $NAME > name.txt; pwd', options).stdout // → /srv
  * m.readFileSync('/srv/name.txt', 'utf8') // → web
  */
@@ -53,7 +53,7 @@ export interface ShellResult {
  *
  * @example
  * const { m } = mountLayers([{ name: 'base', files: { etc: { hostname: 'box\n' } } }]);
- * runShell('cat /etc/hostname && echo done > /done.txt', { fs: m as unknown as ShellFs }).stdout // → box
+ * runShell('cat /etc/hostname && echo done > /done.txt', { fs: m }).stdout // → box
  * m.readdirSync('/') // → [ 'etc', 'done.txt' ]
  */
 export function runShell(commandLine: string, options: RunShellOptions): ShellResult {

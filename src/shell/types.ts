@@ -2,8 +2,8 @@ import type { Stats, Dirent } from 'node:fs';
 /**
  * ShellFs: the part of node:fs the shell needs; an overlay mount, a memfs Volume and node:fs all provide it.
  * @example
- * // An overlay mount has all these methods; its readFileSync is typed wider (string | Buffer), hence the cast.
- * const fs = mountLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }]).m as unknown as ShellFs;
+ * // An overlay mount is one (so are node:fs and a memfs Volume): pass it as it is.
+ * const fs = mountLayers([{ name: 'base', files: { etc: { motd: 'hi\n' } } }]).m;
  * runShell('ls /etc', { fs }).stdout // → motd
  */
 export interface ShellFs {
@@ -38,7 +38,7 @@ export interface ShellFs {
  * CommandContext: what one command invocation sees. Paths in `args` are as typed; resolve them against `cwd`.
  * @example
  * const whereAmI = (ctx: CommandContext): number => { ctx.stdout(`${ctx.cwd} as uid ${ctx.uid}\n`); return 0; };
- * runShell('whereami', { fs: mountLayers([{ name: 'base', files: {} }]).m as unknown as ShellFs, uid: 1000, commands: { whereami: whereAmI } }).stdout // → / as uid 1000
+ * runShell('whereami', { fs: mountLayers([{ name: 'base', files: {} }]).m, uid: 1000, commands: { whereami: whereAmI } }).stdout // → / as uid 1000
  */
 export interface CommandContext {
   fs: ShellFs;
@@ -58,14 +58,14 @@ export interface CommandContext {
  * Command: a builtin; returns the exit status (0 = success). Must not throw for user errors: print to stderr, return non-zero.
  * @example
  * const hello: Command = (ctx) => { ctx.stdout(`hello ${ctx.args.join(' ')}\n`); return 0; };
- * runShell('hello world', { fs: mountLayers([{ name: 'base', files: {} }]).m as unknown as ShellFs, commands: { hello } }).stdout // → hello world
+ * runShell('hello world', { fs: mountLayers([{ name: 'base', files: {} }]).m, commands: { hello } }).stdout // → hello world
  */
 export type Command = (ctx: CommandContext) => number;
 /**
  * CommandTable: commands by name, as the shell looks them up.
  * @example
  * const table: CommandTable = defaultCommands();
- * table.pwd({ fs: mountLayers([{ name: 'base', files: {} }]).m as unknown as ShellFs, args: [], cwd: '/tmp', env: {}, stdin: '',
+ * table.pwd({ fs: mountLayers([{ name: 'base', files: {} }]).m, args: [], cwd: '/tmp', env: {}, stdin: '',
  *   stdout: (text) => console.log(text.trim()), stderr: () => {}, uid: 0, gid: 0, run: () => 0 }); // → /tmp
  */
 export type CommandTable = Record<string, Command>;

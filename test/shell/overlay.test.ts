@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { compactOfInode, treeFromCompact } from '../../src/overlay/compact';
 import { mount, scratchDirs } from '../../src/overlay/mount';
 import { runShell } from '../../src/shell/runShell';
-import type { ShellFs } from '../../src/shell/types';
 
 function run(line: string, options: string | undefined = undefined) {
   const lower = treeFromCompact({
@@ -15,7 +14,7 @@ function run(line: string, options: string | undefined = undefined) {
   }).freeze();
   const { upper, work } = scratchDirs();
   const merged = mount({ lowers: [lower], upper, work, options });
-  const result = runShell(line, { fs: merged as unknown as ShellFs });
+  const result = runShell(line, { fs: merged });
   return { result, upper: compactOfInode(upper.root) as Record<string, Record<string, unknown>>, merged };
 }
 
@@ -46,14 +45,14 @@ describe('commands over an overlay mount', () => {
     const { result, upper, merged } = run("sed -i 's/hello/bye/' /etc/motd");
     expect(result.exitCode).toBe(0);
     expect(Object.keys(upper.etc)).toEqual(['motd']);
-    expect((merged as unknown as ShellFs).readFileSync('/etc/motd').toString()).toBe('bye\n');
+    expect(merged.readFileSync('/etc/motd').toString()).toBe('bye\n');
   });
 
   it('mv of a lower directory falls back to copy and delete when the kernel says EXDEV', () => {
     const { result, upper, merged } = run('mv /srv/site /srv/www', 'redirect_dir=off');
     expect(result.stderr).toBe('');
     expect(upper.srv.site).toBe('WHITEOUT');
-    expect((merged as unknown as ShellFs).readFileSync('/srv/www/index.html').toString()).toBe('<h1>hi</h1>');
+    expect(merged.readFileSync('/srv/www/index.html').toString()).toBe('<h1>hi</h1>');
   });
 
   it('echo > a new file creates only that file', () => {

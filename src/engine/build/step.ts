@@ -10,7 +10,6 @@ import { Layer, layerFromDirectory } from '../../layer/layer';
 import { runShell } from '../../shell/runShell';
 import { packageCommands } from '../../shell/packages/index';
 import { formatRunFailure } from '../../shell/runFailure';
-import type { ShellFs } from '../../shell/types';
 import { shellFlavor } from '../containers';
 import { imageRootfs } from '../rootfs';
 import type { BuildContext } from './context';
@@ -61,7 +60,7 @@ export function runStep(input: StepInput, run: RunInstruction): StepOutcome {
   const { uid, gid } = userIds(rootfs, input.runConfig.User);
   const line = run.form === 'shell' ? run.command[run.command.length - 1] : run.command.map(quote).join(' ');
   const result = runShell(line, {
-    fs: rootfs.as({ uid, gid }) as unknown as ShellFs, cwd: input.runConfig.WorkingDir || '/',
+    fs: rootfs.as({ uid, gid }), cwd: input.runConfig.WorkingDir || '/',
     env: { HOSTNAME: 'buildkitsandbox', HOME: uid === 0 ? '/root' : '/', ...envOf(input.runConfig), ...run.buildArgs },
     uid, gid, now: () => input.engine.disk.now(), commands: packageCommands, flavor: input.image ? shellFlavor(input.image) : 'dash',
   });

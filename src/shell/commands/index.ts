@@ -39,7 +39,7 @@ export function defaultCommands(flavor: ShellFlavor = 'dash'): CommandTable {
  * @example
  * const shout: Command = (ctx) => { ctx.stdout(ctx.args.join(' ').toUpperCase() + '\n'); return 0; };
  * const commands = mergeCommands(defaultCommands(), { echo: shout }); // the later table wins
- * runShell('echo hi', { fs: mountLayers([{ name: 'base', files: {} }]).m as unknown as ShellFs, commands }).stdout // → HI
+ * runShell('echo hi', { fs: mountLayers([{ name: 'base', files: {} }]).m, commands }).stdout // → HI
  */
 export function mergeCommands(...tables: CommandTable[]): CommandTable {
   return Object.assign({}, ...tables) as CommandTable;

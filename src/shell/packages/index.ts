@@ -9,7 +9,7 @@ import { yum } from './yum';
  * packageCommands: yum, dnf, apt-get, apt, apk, rpm and dpkg, each working on the container's files.
  * @example
  * const { rootfs } = new Docker().create('alpine:latest');
- * runShell('apk add curl > /dev/null && which curl', { fs: rootfs as unknown as ShellFs, commands: packageCommands }).stdout // → /usr/bin/curl
+ * runShell('apk add curl > /dev/null && which curl', { fs: rootfs, commands: packageCommands }).stdout // → /usr/bin/curl
  */
 export const packageCommands: CommandTable = {
   yum,
