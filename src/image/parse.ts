@@ -4,8 +4,9 @@ import type { ImageConfig } from './types';
 
 /**
  * parseImageConfig reads config bytes (or text) into an ImageConfig. It keeps
- * every member as written (`null` stays `null`, `[]` stays `[]`) so that
- * `configBytes` can reproduce the original bytes. It throws
+ * every member as written (`null` stays `null`, `[]` stays `[]`), so that
+ * `configBytes` in the writer's style (moby's or BuildKit's) can reproduce the
+ * original bytes; another style spells the same config its own way. It throws
  * InvalidImageConfigError when the JSON is broken or `rootfs` is missing,
  * the one member `docker load` insists on.
  *
