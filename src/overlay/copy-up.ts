@@ -14,7 +14,7 @@ import { originHandle, overlayXattr } from './real';
  * Returns a Failure (EROFS without an upper layer), or undefined on success.
  */
 export function copyUp(stack: Stack, node: Node, { data = true, truncate = false }: { data?: boolean; truncate?: boolean } = {}): Failure | undefined {
-  if (node.upper) return data ? completeMetacopy(stack, node) : undefined;
+  if (node.upper) return data ? completeMetacopy(stack, node, truncate) : undefined;
   if (!stack.upper) return fail('EROFS');
   const parent = node.parent!;
   const failed = copyUp(stack, parent);
@@ -69,12 +69,16 @@ function copyData(lower: Inode, upper: Inode): void {
   if (lower.size > 0) upper.disk.writeData(upper, lower.disk.readData(lower), 0);
 }
 
-/** completeMetacopy copies the data of a metacopy-only upper file and drops the marker (G12). */
-function completeMetacopy(stack: Stack, node: Node): undefined {
+/**
+ * completeMetacopy copies the data of a metacopy-only upper file and drops the marker (G12) —
+ * no data for an open with O_TRUNC (ovl_copy_up_meta_inode_data with the size already set to 0).
+ */
+function completeMetacopy(stack: Stack, node: Node, truncate = false): undefined {
   const upper = node.upper!;
   if (upper.type !== 'file' || overlayXattr(upper, stack.prefix, 'metacopy') === undefined) return undefined;
   const lower = node.lowers[0];
-  if (lower) upper.disk.writeData(upper, lower.disk.readData(lower), 0);
+  if (truncate) upper.disk.setSize(upper, 0);
+  else if (lower) upper.disk.writeData(upper, lower.disk.readData(lower), 0);
   upper.xattrs.delete(stack.prefix + 'metacopy');
   return undefined;
 }

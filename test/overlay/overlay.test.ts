@@ -58,6 +58,17 @@ describe('copy-up', () => {
     expect(at(upper.root, 'f')!.mode).toBe(0o640);
   });
 
+  it('completes a metacopy-only upper without its data for an open with O_TRUNC (metacopy=on)', () => {
+    const { layer, upper, m } = setup({ f: { type: 'file', content: 'old bytes' } }, 'metacopy=on');
+    m.chmodSync('/f', 0o600);   // metadata only: the upper copy holds no data (G11)
+    expect(at(upper.root, 'f')!.xattrs.has('trusted.overlay.metacopy')).toBe(true);
+    const lower = at(layer.root, 'f')!;
+    lower.disk.attachExtent(lower, { bytes: () => { throw new Error('the lower data was read'); } }, 0, 9);
+    m.writeFileSync('/f', 'new');
+    expect(m.readFileSync('/f', 'utf8')).toBe('new');
+    expect(at(upper.root, 'f')!.xattrs.has('trusted.overlay.metacopy')).toBe(false);
+  });
+
   it('is refused before it starts when the caller may not write (B18)', () => {
     const { upper, m } = setup({ f: 'root only' });
     expect(errnoOf(() => m.as({ uid: 1, gid: 1 }).appendFileSync('/f', 'x'))).toBe('EACCES');
