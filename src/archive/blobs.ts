@@ -1,7 +1,8 @@
 // Reading a blob of an archive and checking it against what names it (formats.md 4.3: "blobs/<alg>/<hex>
 // whose content must hash to its name"). One place for the rule, so every reader checks the same way.
 import { createHash } from 'node:crypto';
-import { DigestMismatchError, parseDigest, verifyDigest } from '../layer/digest';
+import { DigestMismatchError, parseDigest, sameDigest, verifyDigest } from '../layer/digest';
+import { digestOnThread } from '../layer/hash-thread';
 import type { ArchiveFiles } from './files';
 import type { ReadBuffer } from '../layer/read-buffer';
 import type { BlobRef } from './entry';
@@ -37,6 +38,23 @@ export function readBlob(files: ArchiveFiles, ref: BlobRef, { verify, what, into
   }
   if (ref.digest !== undefined) verifyBlobDigest(bytes, ref.digest, `${what} ${ref.path} in ${files.label}`);
   return bytes;
+}
+
+/**
+ * checkBlob makes readBlob's checks (size, then digest) on bytes already read, hashing on the hash
+ * thread when it can: the caller goes on working with the bytes and awaits the answer before
+ * trusting that work. The bytes must not change until it settles.
+ *
+ * @example
+ * const checked = checkBlob(files, ref, bytes, 'layer 1'); parse(bytes); await checked;
+ */
+export async function checkBlob(files: ArchiveFiles, ref: BlobRef, bytes: Uint8Array, what: string): Promise<void> {
+  if (ref.size !== undefined && ref.size !== bytes.length) {
+    throw new InvalidArchiveError({ archive: files.label, file: ref.path, reason: `the ${what} is ${bytes.length} bytes but its descriptor says ${ref.size}` });
+  }
+  if (ref.digest === undefined) return;
+  const actual = await digestOnThread(bytes, parseDigest(ref.digest)?.algorithm === 'sha512' ? 'sha512' : 'sha256');
+  if (!sameDigest(actual, ref.digest)) throw new DigestMismatchError({ what: `${what} ${ref.path} in ${files.label}`, expected: ref.digest, actual });
 }
 
 /** verifyBlobDigest: verifyDigest, with sha512 digests checked by their own algorithm. */

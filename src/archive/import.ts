@@ -7,7 +7,8 @@ import { Layer, layerDisk, layerFromTar } from '../layer/layer';
 import { TarSource } from '../layer/tar-source';
 import { ReadBuffer } from '../layer/read-buffer';
 import { DEFAULT_MAX_BYTES, decompress, decompressInto } from '../layer/compression';
-import { DigestMismatchError, digestOf, sameDigest } from '../layer/digest';
+import { DigestMismatchError, digestOf, parseDigest, sameDigest } from '../layer/digest';
+import { digestOnThread, useHashThread } from '../layer/hash-thread';
 import { makeImage, type Image } from '../image/image';
 import { imageID } from '../image/digest';
 import { parseImageConfig } from '../image/parse';
@@ -15,7 +16,7 @@ import type { ImageConfig } from '../image/types';
 import type { ArchiveFiles } from './files';
 import type { ArchiveFormat, ArchiveImageEntry, BlobRef } from './entry';
 import { listArchive, openArchive } from './open';
-import { readBlob } from './blobs';
+import { checkBlob, readBlob } from './blobs';
 import { selectEntry } from './select';
 import { InvalidArchiveError } from './errors';
 import type { ProgressCallback } from './progress';
@@ -73,7 +74,8 @@ export async function importArchive(input: string | Uint8Array, options: ImportO
   const { reference, verify = true, onProgress, format } = options;
   const files = openArchive(input);
   const entry = selectEntry(await listArchive(files, { verify, format }), reference, files.label);
-  const image = await loadImage(files, entry, options, verify, onProgress);
+  // The hash thread starts while the config is read, and stops with the import.
+  const image = await useHashThread(() => loadImage(files, entry, options, verify, onProgress));
   const imported: ImportedImage = { image, tags: entry.tags, format: entry.format, archive: files.label };
   if (entry.manifestDigest) imported.manifestDigest = entry.manifestDigest;
   return imported;
@@ -94,8 +96,10 @@ async function loadImage(files: ArchiveFiles, entry: ArchiveImageEntry, options:
   }
   done += sizes[0];
   const layers: Layer[] = [];
-  // Each blob, and each uncompressed tar, goes into the same memory: done with before the next.
+  // Each blob, and each uncompressed tar, goes into the same memory: done with before the next
+  // (the blob buffer at once as large as the largest blob).
   const [blobScratch, tarScratch] = [new ReadBuffer(), new ReadBuffer()];
+  blobScratch.take(Math.max(0, ...entry.layers.map((ref) => files.size(ref.path) ?? 0)));   // real sizes: a descriptor may lie
   for (const [i, ref] of entry.layers.entries()) {
     report(`layer ${i + 1}/${entry.layers.length} ${ref.digest ?? ref.path}`);
     await nextTick();  // let a progress display draw between layers
@@ -118,22 +122,43 @@ type LayerOptions = ImportOptions & { verify: boolean; what: string; blobScratch
 
 async function loadLayer(files: ArchiveFiles, ref: BlobRef, diffID: string | undefined, options: LayerOptions): Promise<Layer> {
   const where = `${options.what} (${ref.path}) of ${files.label}`;
-  const blob = readBlob(files, ref, { verify: options.verify, what: options.what, into: options.blobScratch });
-  const tar = await rethrowAsync(files, ref, options.what, () => decompressInto(blob, options.tarScratch, { maxBytes: options.maxLayerBytes ?? DEFAULT_MAX_BYTES }));
-  let verified: string | undefined;
-  if (options.verify) {
-    // An uncompressed blob was just hashed under its own name: when that name is the diff_id,
-    // the same bytes need no second hash.
-    const sameBytes = tar === blob && ref.digest !== undefined && diffID !== undefined && sameDigest(ref.digest, diffID);
-    const actual = sameBytes ? diffID! : digestOf(tar);
-    if (diffID === undefined || !sameDigest(actual, diffID)) throw new DigestMismatchError({ what: `the uncompressed ${where}`, expected: diffID ?? '(no diff_id in the config)', actual });
-    verified = actual;
+  const blob = readBlob(files, ref, { verify: false, what: options.what, into: options.blobScratch });
+  // The digests are computed on the hash thread while this thread decompresses and parses (two
+  // cores, two jobs). Both are awaited before the layer is handed out, and a wrong blob is the
+  // explanation preferred over anything that failed after reading it.
+  const blobChecked = options.verify ? checkBlob(files, ref, blob, options.what) : Promise.resolve();
+  blobChecked.catch(() => undefined);   // awaited below; this only keeps an early throw from leaving it unhandled
+  try {
+    const tar = await rethrowAsync(files, ref, options.what, () => decompressInto(blob, options.tarScratch, { maxBytes: options.maxLayerBytes ?? DEFAULT_MAX_BYTES }));
+    const diffChecked = options.verify ? checkDiffID(tar, blob, blobChecked, ref, diffID, where) : Promise.resolve(undefined);
+    diffChecked.catch(() => undefined);
+    // The layer keeps where its tar is, not the tar (which sits in a scratch buffer the next layer
+    // overwrites): its files are read back from the archive, and checked again, when read.
+    const source = new TarSource(fetchAgain(files, ref, tar.length, options.verify ? diffID : undefined, options));
+    const layer = rethrowAs(files, ref, options.what, () => layerFromTar(tar, { disk: options.disk ?? layerDisk(), source }));
+    await blobChecked;
+    const verified = await diffChecked;
+    if (verified) layer.cachedDiffID = verified;
+    return layer;
+  } catch (error) {
+    await blobChecked;
+    throw error;
   }
-  // The layer keeps where its tar is, not the tar: its files are read back from the archive
-  // (and checked again) when someone reads them.
-  // (`tar` is in a scratch buffer that the next layer overwrites: the source must not keep it.)
-  const source = new TarSource(fetchAgain(files, ref, tar.length, verified, options));
-  return rethrowAs(files, ref, options.what, () => layerFromTar(tar, { disk: options.disk ?? layerDisk(), verifiedDiffID: verified, source }));
+}
+
+// The diff_id check: sha256 of the uncompressed tar. An uncompressed blob named by its diff_id was
+// hashed under that name already: the same bytes need no second hash.
+async function checkDiffID(tar: Uint8Array, blob: Uint8Array, blobChecked: Promise<void>, ref: BlobRef, diffID: string | undefined, where: string): Promise<string> {
+  const sameBytes = tar === blob && ref.digest !== undefined && diffID !== undefined && sameDigest(ref.digest, diffID);
+  const actual = sameBytes ? (await blobChecked, canonical(diffID!)) : await digestOnThread(tar);
+  if (diffID === undefined || !sameDigest(actual, diffID)) throw new DigestMismatchError({ what: `the uncompressed ${where}`, expected: diffID ?? '(no diff_id in the config)', actual });
+  return actual;
+}
+
+// A digest as digestOf spells it (lowercase hex), whatever case the config used.
+function canonical(digest: string): string {
+  const parsed = parseDigest(digest)!;
+  return `${parsed.algorithm}:${parsed.hex}`;
 }
 
 // A function of its own so the closure cannot hold on to the first copy of the tar (V8 gives the
