@@ -22,14 +22,9 @@ const utf8Text = new TextDecoder('utf-8');
 
 /** encodeUtf8 turns text into the bytes tar stores. */
 export function encodeUtf8(text: string): Uint8Array {
-  // Names are nearly always ASCII, whose bytes are their char codes: no TextEncoder call needed.
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0x80) return utf8.encode(text);
-    out[i] = code;
-  }
-  return out;
+  // Names are nearly always ASCII (one UTF-8 byte per char), whose bytes are their char codes:
+  // Buffer's native latin1 copy is then the encoding, without a TextEncoder call.
+  return Buffer.byteLength(text, 'utf8') === text.length ? Buffer.from(text, 'latin1') : utf8.encode(text);
 }
 
 /** decodeUtf8 turns stored bytes into text (invalid sequences become U+FFFD). */
