@@ -120,7 +120,20 @@ function readBase256(bytes: Uint8Array): number | undefined {
 
 /** fitsOctal says whether a value fits a field of `width` bytes as octal digits plus NUL. */
 export function fitsOctal(width: number, value: number): boolean {
-  return Number.isSafeInteger(value) && value >= 0 && (width >= 22 || value < 2 ** ((width - 1) * 3));
+  return Number.isSafeInteger(value) && value >= 0 && (width >= 22 || value < OCTAL_LIMIT[width]);
+}
+
+// 8 ** (width − 1): the first value that no longer fits, per field width (computed once).
+const OCTAL_LIMIT = Array.from({ length: 22 }, (_, width) => 2 ** (Math.max(width - 1, 0) * 3));
+
+/**
+ * writeOctal writes Go's spelling of a number (see formatOctal) straight into a header block at
+ * `at`: no intermediate array, for the thousands of headers of a layer.
+ */
+export function writeOctal(block: Uint8Array, at: number, width: number, value: number): void {
+  let rest = fitsOctal(width, value) ? value : 0;
+  for (let i = at + width - 2; i >= at; i--, rest = Math.floor(rest / 8)) block[i] = 0x30 + (rest % 8);
+  block[at + width - 1] = 0;
 }
 
 /**
@@ -149,9 +162,24 @@ export function formatNumeric(width: number, value: number): Uint8Array {
   return out;
 }
 
+/** writeTextField stores text in a header field as writeStringField stores its UTF-8 bytes. */
+export function writeTextField(block: Uint8Array, field: FieldName, text: string): void {
+  const [at, len] = FIELD[field];
+  // ASCII text that fits is its own bytes: written straight in, with its NUL. Anything else goes
+  // through the general rule below.
+  if (text.length >= len) return writeStringField(block, field, encodeUtf8(text));
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) return writeStringField(block, field, encodeUtf8(text));
+    block[at + i] = code;
+  }
+  block[at + text.length] = 0;
+}
+
 /**
- * writeStringField stores text bytes the way Go's formatString does: truncated to the field, NUL
- * after it when there is room, and a trailing '/' cut off when truncation left one at the end.
+ * writeStringField stores text bytes the way Go's formatString does (writeTextField takes the text
+ * itself): truncated to the field, NUL after it when there is room, and a trailing '/' cut off
+ * when truncation left one at the end.
  */
 export function writeStringField(block: Uint8Array, field: FieldName, bytes: Uint8Array): void {
   const target = fieldBytes(block, field);

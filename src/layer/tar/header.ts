@@ -2,8 +2,8 @@
 // read.ts and write.ts combine blocks into entries.
 import type { TarNumericField } from './entry';
 import {
-  BLOCK, FIELD, FieldName, checksums, encodeUtf8, fieldBytes, fieldLatin1, formatChecksum, formatNumeric,
-  formatOctal, isGoChecksum, isGoOctal, latin1Bytes, readNumberField, readStringField, unsignedChecksum, writeStringField,
+  BLOCK, FIELD, FieldName, checksums, fieldBytes, fieldLatin1, fitsOctal, formatChecksum, formatNumeric,
+  formatOctal, isGoChecksum, isGoOctal, latin1Bytes, readNumberField, readStringField, unsignedChecksum, writeOctal, writeTextField,
 } from './fields';
 
 /** BlockFormat is the layout of one header block, told apart by its magic bytes. */
@@ -126,32 +126,38 @@ function spelledAsGo(block: Uint8Array, format: BlockFormat, field: HeaderNumber
  */
 export function encodeHeader(fields: HeaderFields): Uint8Array {
   const block = new Uint8Array(BLOCK);
-  writeStringField(block, 'name', encodeUtf8(fields.name));
-  writeStringField(block, 'linkname', encodeUtf8(fields.linkname));
+  writeTextField(block, 'name', fields.name);
+  writeTextField(block, 'linkname', fields.linkname);
   block[FIELD.typeflag[0]] = fields.typeflag.charCodeAt(0) & 0xff;
   for (const field of NUMERIC) {
     if (fields.format === 'v7' && (field === 'devmajor' || field === 'devminor')) continue;
     putNumber(block, field, fields.format, fields[field], fields.rawFields[field]);
   }
   if (fields.format !== 'v7') writeUstarPart(block, fields);
-  const sums = checksums(block);
   const raw = fields.rawFields.checksum;
-  const keepRaw = raw !== undefined && [sums.unsigned, sums.signed].includes(readNumberField(latin1Block('checksum', raw), 'checksum') ?? -1);
-  fieldBytes(block, 'checksum').set(keepRaw ? latin1Bytes(raw!) : formatChecksum(sums.unsigned));
+  if (raw === undefined) {
+    writeOctal(block, FIELD.checksum[0], 7, unsignedChecksum(block));   // 6 digits, NUL…
+    block[FIELD.checksum[0] + 7] = 0x20;                                 // …and a space (formatChecksum)
+    return block;
+  }
+  const sums = checksums(block);
+  const keepRaw = [sums.unsigned, sums.signed].includes(readNumberField(latin1Block('checksum', raw), 'checksum') ?? -1);
+  fieldBytes(block, 'checksum').set(keepRaw ? latin1Bytes(raw) : formatChecksum(sums.unsigned));
   return block;
 }
 
 function writeUstarPart(block: Uint8Array, fields: HeaderFields): void {
   block.set(fields.format === 'gnu' ? GNU_MAGIC_BYTES : USTAR_MAGIC_BYTES, FIELD.magic[0]); // magic + version
-  writeStringField(block, 'uname', encodeUtf8(fields.uname));
-  writeStringField(block, 'gname', encodeUtf8(fields.gname));
-  if (fields.format === 'ustar') writeStringField(block, 'prefix', encodeUtf8(fields.prefix));
+  writeTextField(block, 'uname', fields.uname);
+  writeTextField(block, 'gname', fields.gname);
+  if (fields.format === 'ustar') writeTextField(block, 'prefix', fields.prefix);
   if (fields.format === 'gnu' && fields.atime !== undefined) fieldBytes(block, 'gnuAtime').set(formatNumeric(12, fields.atime));
   if (fields.format === 'gnu' && fields.ctime !== undefined) fieldBytes(block, 'gnuCtime').set(formatNumeric(12, fields.ctime));
 }
 
 function putNumber(block: Uint8Array, field: FieldName, format: BlockFormat, value: number, raw?: string): void {
-  const width = FIELD[field][1];
+  const [at, width] = FIELD[field];
+  if (raw === undefined && (format !== 'gnu' || fitsOctal(width, value))) return writeOctal(block, at, width, value);
   const useRaw = raw !== undefined && raw.length === width && readNumberField(latin1Block(field, raw), field) === value;
   fieldBytes(block, field).set(useRaw ? latin1Bytes(raw!) : spellNumber(format, width, value));
 }
