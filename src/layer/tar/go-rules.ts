@@ -60,7 +60,7 @@ export function goPaxNeeds(entry: TarEntry): GoPaxNeeds {
 }
 
 function checkText(needs: GoPaxNeeds, key: string, text: string, size: number): void {
-  if (isAscii(text) && encodeUtf8(text).length <= size) return;
+  if (text.length <= size && isAscii(text)) return;   // ASCII: one byte per char
   needs.records.set(key, text);
   // A long ASCII path can still go in USTAR, split into prefix + name; Go then drops the record.
   if (!(key === 'path' && splitUstarPath(text))) needs.ustarOk = false;
@@ -106,6 +106,8 @@ export function samePaxValue(key: string, text: string, current: string): boolea
  */
 export function paxRecordsFor(entry: TarEntry): { records: Map<string, Uint8Array>; ustarOk: boolean } {
   const needs = goPaxNeeds(entry);
+  // Nearly every entry of a layer needs no record at all: no maps to build and order for it.
+  if (needs.ustarOk && needs.records.size === 0 && entry.pax === undefined && entry.xattrs === undefined) return { records: NO_RECORDS, ustarOk: true };
   const texts = new Map(needs.records);
   for (const [key, text] of Object.entries(entry.pax ?? {})) {
     const current = fieldAsPaxText(entry, key);
@@ -118,6 +120,8 @@ export function paxRecordsFor(entry: TarEntry): { records: Map<string, Uint8Arra
   const ustarOk = needs.ustarOk && Object.keys(entry.pax ?? {}).length === 0 && Object.keys(entry.xattrs ?? {}).length === 0;
   return { records: ordered(values, entry.paxOrder), ustarOk };
 }
+
+const NO_RECORDS: Map<string, Uint8Array> = new Map();
 
 // Go sorts the keys; an entry read from another writer may carry its own order.
 function ordered(values: Map<string, Uint8Array>, order?: string[]): Map<string, Uint8Array> {
