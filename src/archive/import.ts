@@ -1,7 +1,9 @@
 // Importing an image from an archive: `docker save` tars (legacy, Docker 25+, kaniko's gzip
-// layers), OCI layouts as a directory or a tar. The archive is read into memory once; its tar is
-// walked with views (no copies); each layer is decompressed on its own (bounded, so a bomb stops
-// early), checked against the config's diff_ids and applied to one shared Disk.
+// layers), OCI layouts as a directory or a tar. The archive is not read into memory: its index is,
+// then each layer's blob in turn, into a reused buffer; each layer is decompressed on its own
+// (bounded, so a bomb stops early), checked against its digests (on a second thread, while this one
+// parses it) and applied to one shared Disk, where its files stay extents of the archive (see
+// README.md, "Memory").
 import type { Disk } from '../overlay/tree';
 import { Layer, layerDisk, layerFromTar } from '../layer/layer';
 import { TarSource } from '../layer/tar-source';
