@@ -33,9 +33,7 @@ export function readBlob(files: ArchiveFiles, ref: BlobRef, { verify, what, into
   const bytes = files.read(ref.path, into);
   if (bytes === undefined) throw new InvalidArchiveError({ archive: files.label, file: ref.path, reason: `the ${what} blob is missing (a descriptor names it but the archive does not hold it)` });
   if (!verify) return bytes;
-  if (ref.size !== undefined && ref.size !== bytes.length) {
-    throw new InvalidArchiveError({ archive: files.label, file: ref.path, reason: `the ${what} is ${bytes.length} bytes but its descriptor says ${ref.size}` });
-  }
+  checkSize(files, ref, bytes, what);
   if (ref.digest !== undefined) verifyBlobDigest(bytes, ref.digest, `${what} ${ref.path} in ${files.label}`);
   return bytes;
 }
@@ -49,17 +47,26 @@ export function readBlob(files: ArchiveFiles, ref: BlobRef, { verify, what, into
  * const checked = checkBlob(files, ref, bytes, 'layer 1'); parse(bytes); await checked;
  */
 export async function checkBlob(files: ArchiveFiles, ref: BlobRef, bytes: Uint8Array, what: string): Promise<void> {
+  checkSize(files, ref, bytes, what);
+  if (ref.digest === undefined) return;
+  const actual = await digestOnThread(bytes, algorithmOf(ref.digest));
+  if (!sameDigest(actual, ref.digest)) throw new DigestMismatchError({ what: `${what} ${ref.path} in ${files.label}`, expected: ref.digest, actual });
+}
+
+// A descriptor's size must be the blob's (checked before hashing: a wrong size is the clearer message).
+function checkSize(files: ArchiveFiles, ref: BlobRef, bytes: Uint8Array, what: string): void {
   if (ref.size !== undefined && ref.size !== bytes.length) {
     throw new InvalidArchiveError({ archive: files.label, file: ref.path, reason: `the ${what} is ${bytes.length} bytes but its descriptor says ${ref.size}` });
   }
-  if (ref.digest === undefined) return;
-  const actual = await digestOnThread(bytes, parseDigest(ref.digest)?.algorithm === 'sha512' ? 'sha512' : 'sha256');
-  if (!sameDigest(actual, ref.digest)) throw new DigestMismatchError({ what: `${what} ${ref.path} in ${files.label}`, expected: ref.digest, actual });
+}
+
+function algorithmOf(digest: string): 'sha256' | 'sha512' {
+  return parseDigest(digest)?.algorithm === 'sha512' ? 'sha512' : 'sha256';
 }
 
 /** verifyBlobDigest: verifyDigest, with sha512 digests checked by their own algorithm. */
 function verifyBlobDigest(bytes: Uint8Array, digest: string, what: string): void {
-  if (parseDigest(digest)?.algorithm === 'sha512') {
+  if (algorithmOf(digest) === 'sha512') {
     const actual = `sha512:${createHash('sha512').update(bytes).digest('hex')}`;
     if (actual !== digest.toLowerCase()) throw new DigestMismatchError({ what, expected: digest, actual });
     return;
