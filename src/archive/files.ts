@@ -84,7 +84,7 @@ export function filesOfTar(bytes: TarBytes, label = 'archive bytes'): ArchiveFil
     const entry = file(path);
     if (entry === undefined) return undefined;
     const at = dataOffsets.get(entry)!;
-    return bytes instanceof FileBytes ? bytes.subarray(at, at + entry.size, into) : bytes.subarray(at, at + entry.size);
+    return bytes.subarray(at, at + entry.size, into);
   };
   return { label, totalBytes: bytes.length, read, has: (path) => file(path) !== undefined, size: (path) => file(path)?.size };
 }

@@ -117,7 +117,6 @@ function extentsOf(source: TarSource, tar: Uint8Array): AttachData {
 
 /**
  * layerFromTar makes a layer from an uncompressed layer tar, applying it the way overlay2 does.
- * `verifiedDiffID` is the sha256 of exactly these bytes, when the caller has just computed it.
  * With `source` (a TarSource that fetches these same bytes again) the layer keeps no reference to
  * `tar`: its files are read from the source when someone reads them.
  * @example
@@ -125,14 +124,11 @@ function extentsOf(source: TarSource, tar: Uint8Array): AttachData {
  * const layer = layerFromTar(tar);
  * [layer.tree.walk('/hello.txt')!.size, layer.diffID === digestOf(tar)] // → [ 3, true ]
  */
-export function layerFromTar(tar: Uint8Array, { disk = layerDisk(), verifiedDiffID, source }: { disk?: Disk; verifiedDiffID?: Digest; source?: TarSource } = {}): Layer {
+export function layerFromTar(tar: Uint8Array, { disk = layerDisk(), source }: { disk?: Disk; source?: TarSource } = {}): Layer {
   const { entries } = readTar(tar);
-  const layer = source
+  return source
     ? new Layer(treeFromEntries(entries, disk, extentsOf(source, tar)), source)
     : new Layer(treeFromEntries(entries, disk), tar, entries);
-  // An importer that has just hashed these very bytes passes the digest on: no second hash.
-  if (verifiedDiffID) layer.cachedDiffID = verifiedDiffID;
-  return layer;
 }
 
 /**

@@ -8,6 +8,7 @@ import { splitUstarPath } from './go-rules';
 import { HeaderFields, decodeHeader, isZeroBlock } from './header';
 import { PaxRecord, parsePaxRecords } from './pax';
 import { applyPax, keepForeignPax } from './pax-merge';
+import type { ReadBuffer } from '../read-buffer';
 
 /** TarReadLimits bound what one entry may claim. Defaults: names ≤ 4096 bytes (PATH_MAX), PAX data ≤ 1 MiB (as Go). */
 export interface TarReadLimits {
@@ -22,11 +23,12 @@ export interface TarReadLimits {
 
 /**
  * TarBytes: what the reader needs of an archive — its length and pieces of it. A Uint8Array is
- * one (pieces are views); so is an archive file read on demand (archive/file-bytes.ts).
+ * one (pieces are views, and `into` is ignored); so is an archive file read on demand
+ * (archive/file-bytes.ts), which copies a piece into `into` when given one.
  */
 export interface TarBytes {
   readonly length: number;
-  subarray(start: number, end?: number): Uint8Array;
+  subarray(start: number, end?: number, into?: ReadBuffer): Uint8Array;
 }
 
 /** TarStep is one entry met while walking, with where its header and data start. */
