@@ -13,8 +13,9 @@ const reason = available ? whyNoKernel() : 'no catalog';
 if (available && reason) console.log(`skipping the kernel runner against the catalog: ${reason}`);
 
 describe.skipIf(reason !== undefined)('kernel_runner.py on the real kernel', () => {
-  const catalog: (Scenario & KernelScenario)[] = JSON.parse(readFileSync(sharedPath('spec/overlay-scenarios.json'), 'utf8')).scenarios;
-  const results = runOnKernel(catalog);
+  // vitest still runs a skipped suite's body to collect its tests: read and run nothing then.
+  const catalog: (Scenario & KernelScenario)[] = reason === undefined ? JSON.parse(readFileSync(sharedPath('spec/overlay-scenarios.json'), 'utf8')).scenarios : [];
+  const results = reason === undefined ? runOnKernel(catalog) : [];
 
   it('answers every catalog scenario', () => {
     expect(results.map((result) => result.id)).toEqual(catalog.map((scenario) => scenario.id));

@@ -35,7 +35,10 @@ describe('renderHistory', () => {
   });
 });
 
-describe.skipIf(!haveShared('history of the dive image'))('historyRows from the Docker 18.09 dive image', () => {
+const haveDiveImage = haveShared('history of the dive image');
+
+describe.skipIf(!haveDiveImage)('historyRows from the Docker 18.09 dive image', () => {
+  if (!haveDiveImage) return;   // vitest still runs a skipped suite's body to collect its tests
   const config = parseImageConfig(readMember('dive/data/test-docker-image.tar', '75ae28b8ebf89b203319069ddcbecdf5c3838503bbebc0d0d85e4b8589c5de3a.json'));
   const sizes = Array.from({ length: 14 }, (_, i) => i + 1);
 
