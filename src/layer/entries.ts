@@ -3,40 +3,57 @@
 import type { TarEntry } from './tar/entry';
 import type { Inode } from '../overlay/tree';
 import { major, minor } from '../overlay/tree';
+import { compareBytes } from './tar/go-rules';
+
+/** TreeVisitor: told, during entriesOfTree's walk, of each entry as it is listed and each file's bytes. */
+export interface TreeVisitor {
+  onEntry?: (entry: TarEntry) => void;
+  onFile?: (inode: Inode, data: Uint8Array) => void;
+}
 
 /**
  * entriesOfTree lists every object under `root` in walk order: each directory sorted by name,
  * parents before children, as Go's filepath.Walk meets them. A second name of an inode already
  * listed becomes a hard link to the first, as Docker's tar writer does (so the link follows its
- * target in the tar). `onFile` is told each file's inode and the bytes read for it.
+ * target in the tar). `visit` is told of each entry (and each file's inode and bytes) as it goes.
+ *
+ * @example
+ * entriesOfTree(treeFromCompact({ etc: { motd: 'hi\n' }, bin: {} }).root).map((e) => e.name) // → [ 'bin/', 'etc/', 'etc/motd' ]
  */
-export function entriesOfTree(root: Inode, onFile?: (inode: Inode, data: Uint8Array) => void): TarEntry[] {
+export function entriesOfTree(root: Inode, visit: TreeVisitor = {}): TarEntry[] {
   const entries: TarEntry[] = [];
   const seen = new Map<Inode, string>();
-  walk(root, '', entries, seen, onFile);
+  walk(root, '', entries, seen, visit);
   return entries;
 }
 
-function walk(dir: Inode, prefix: string, entries: TarEntry[], seen: Map<Inode, string>, onFile?: (inode: Inode, data: Uint8Array) => void): void {
-  for (const [name, inode] of sortedByName(dir)) {
+function walk(dir: Inode, prefix: string, entries: TarEntry[], seen: Map<Inode, string>, visit: TreeVisitor): void {
+  for (const name of sortedNames(dir)) {
+    const inode = dir.entries!.get(name)!;
     const path = prefix + name;
     const entry = entryOf(path, inode, seen);
     entries.push(entry);
-    if (entry.type === 'file' && onFile) onFile(inode, entry.data!);
-    if (inode.type === 'dir') walk(inode, path + '/', entries, seen, onFile);
+    if (entry.type === 'file') visit.onFile?.(inode, entry.data!);
+    visit.onEntry?.(entry);
+    if (inode.type === 'dir') walk(inode, path + '/', entries, seen, visit);
   }
 }
 
-/** A directory's entries sorted by name, byte by byte in UTF-8, as Go sorts them. */
-function sortedByName(dir: Inode): [string, Inode][] {
-  return [...dir.entries!].map(([name, inode]) => ({ name, inode, key: Buffer.from(name) }))
-    .sort((a, b) => Buffer.compare(a.key, b.key))
-    .map(({ name, inode }) => [name, inode]);
+/**
+ * A directory's names sorted byte by byte in UTF-8, as Go sorts them. JavaScript's own string
+ * order (UTF-16 code units) is the same unless a name holds a character outside the Basic
+ * Multilingual Plane (a surrogate pair, such as an emoji), so only then are the bytes compared.
+ */
+function sortedNames(dir: Inode): string[] {
+  const names = [...dir.entries!.keys()];
+  return names.some((name) => SURROGATE.test(name)) ? names.sort(compareBytes) : names.sort();
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 function entryOf(path: string, inode: Inode, seen: Map<Inode, string>): TarEntry {
   const base = { name: inode.type === 'dir' ? path + '/' : path, mode: inode.mode, uid: inode.uid, gid: inode.gid, mtime: Math.floor(inode.mtimeMs / 1000), size: 0 };
-  const xattrs = Object.fromEntries([...inode.xattrs].map(([key, value]) => [key, new Uint8Array(value)]));
+  const xattrs = inode.xattrs.size === 0 ? {} : Object.fromEntries([...inode.xattrs].map(([key, value]) => [key, new Uint8Array(value)]));
   const first = seen.get(inode);
   // Kernel whiteouts are links of one shared inode; Docker's ConvertWrite turns each back into
   // its own `.wh.` file instead of a hard link (overlayfs.md section 4).

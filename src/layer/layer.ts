@@ -7,9 +7,9 @@ import { TarSource } from './tar-source';
 import { createHash } from 'node:crypto';
 import type { Digest } from './digest';
 import type { TarEntry } from './tar/entry';
-import { dockerLayerEntries } from './tar/docker';
+import { dockerFormOf, dockerLayerEntries } from './tar/docker';
 import { readTar } from './tar/read';
-import { writeTarParts } from './tar/write';
+import { TarWriter, writeTarParts } from './tar/write';
 import { concat } from './tar/pax';
 import { treeFromEntries, type AttachData } from './apply';
 import { entriesOfTree } from './entries';
@@ -157,16 +157,32 @@ export function layerFromEntries(entries: TarEntry[], { disk = layerDisk() }: { 
  */
 export function layerFromDirectory(root: Inode | Tree, { disk = layerDisk(), consume = false }: { disk?: Disk; consume?: boolean } = {}): Layer {
   const dir = root instanceof Tree ? root.root : root;
-  const read: [Inode, Uint8Array][] = [];
   // entriesOfTree already lists the directory in walk order: no need to sort the entries again.
-  const walked = entriesOfTree(dir, consume ? (inode, data) => read.push([inode, data]) : undefined);
-  const entries = dockerLayerEntries(walked, { order: 'asGiven' });
-  if (!consume) return layerFromEntries(entries, { disk });
-  const parts = writeTarParts(entries);
-  // `consume`: the directory is of no further use (a finished build step's upper): it becomes the
-  // layer itself, rewritten in place to what applying the tar would have made.
+  if (!consume) return layerFromEntries(dockerLayerEntries(entriesOfTree(dir), { order: 'asGiven' }), { disk });
+  // `consume`: one pass, as go-archive's walk does it: each object met becomes its tar entry in
+  // Docker's form, is written and hashed at once. No list of entries is walked a second time, and
+  // the bytes are hashed while the tar is made, not in a pass of their own.
+  const read: [Inode, Uint8Array][] = [];
+  const entries: TarEntry[] = [];
+  const hash = createHash('sha256');
+  const writer = new TarWriter((part) => hash.update(part));
+  let metCount = 0;
+  entriesOfTree(dir, {
+    onFile: (inode, data) => read.push([inode, data]),
+    onEntry: (met) => {
+      for (const entry of dockerFormOf(met, metCount++)) {
+        entries.push(entry);
+        writer.add(entry);
+      }
+    },
+  });
+  const parts = writer.finish();
+  // The directory is of no further use (a finished build step's upper): it becomes the layer
+  // itself, rewritten in place to what applying the tar would have made.
   normalizeForLayer(dir);
   // Its files now share their bytes with the tar instead of keeping a second copy in memfs.
   for (const [inode, data] of read) inode.disk.attachData(inode, data);
-  return new Layer(root instanceof Tree ? root : new Tree(dir.disk, dir), parts, entries);
+  const layer = new Layer(root instanceof Tree ? root : new Tree(dir.disk, dir), parts, entries);
+  layer.cachedDiffID = `sha256:${hash.digest('hex')}`;
+  return layer;
 }

@@ -99,6 +99,9 @@ describe('committing an upper directory', () => {
     const copied = layerFromDirectory(m.upperDir!);
     const consumed = layerFromDirectory(m.upperDir!, { consume: true });
     expect(consumed.diffID).toBe(copied.diffID);
+    // Consuming hashes the tar while it writes it: the digest must still be that of the bytes.
+    expect(consumed.diffID).toBe(sha(consumed.tar));
+    expect(readTar(consumed.tar).entries.map((e) => e.name)).toEqual(readTar(copied.tar).entries.map((e) => e.name));
     expect(describeTree(consumed.tree.root)).toEqual(describeTree(copied.tree.root));
   });
 

@@ -56,12 +56,24 @@ export function dockerLayerEntries(entries: TarEntry[], { order = 'walk', typeBi
   const kept = entries.filter((entry) => pathComponents(entry.name).length > 0); // the root is never written
   const ordered = order === 'walk' ? sortInWalkOrder(kept) : kept;
   const result: TarEntry[] = [];
-  ordered.forEach((entry, index) => {
-    const normal = normalise(entry, index, typeBitsInMode);
-    result.push(isKernelWhiteout(entry) ? whiteoutFor(normal) : normal);
-    if (isOpaqueDir(entry)) result.push(opaqueMarkerFor(normal));
-  });
+  ordered.forEach((entry, index) => result.push(...dockerFormOf(entry, index, { typeBitsInMode })));
   return result;
+}
+
+/**
+ * dockerFormOf is what Docker writes for one entry met by its walk (go-archive's addTarFile, then
+ * ConvertWrite): the entry normalised, a kernel whiteout as its `.wh.` file, an opaque directory
+ * followed by its `.wh..wh..opq` marker, nothing for the root. `index` names the entry in errors.
+ *
+ * @example
+ * dockerFormOf({ name: 'etc/motd', type: 'char', mode: 0, uid: 0, gid: 0, mtime: 0, size: 0, devmajor: 0, devminor: 0 }, 0)
+ *   .map((e) => e.name) // → [ 'etc/.wh.motd' ]
+ */
+export function dockerFormOf(entry: TarEntry, index: number, { typeBitsInMode = false }: { typeBitsInMode?: boolean } = {}): TarEntry[] {
+  if (pathComponents(entry.name).length === 0) return [];
+  const normal = normalise(entry, index, typeBitsInMode);
+  const written = isKernelWhiteout(entry) ? whiteoutFor(normal) : normal;
+  return isOpaqueDir(entry) ? [written, opaqueMarkerFor(normal)] : [written];
 }
 
 function normalise(entry: TarEntry, index: number, typeBitsInMode: boolean): TarEntry {

@@ -36,16 +36,45 @@ export function writeTar(entries: TarEntry[], options: WriteTarOptions = {}): Ui
  * trailer), so a caller can hash a large layer without first copying it into one buffer.
  */
 export function writeTarParts(entries: TarEntry[], { trailer = END_OF_ARCHIVE }: WriteTarOptions = {}): Uint8Array[] {
-  const parts: Uint8Array[] = [];
-  let offset = 0;
-  entries.forEach((entry, index) => {
-    for (const part of entryBlocks(entry, index, offset)) {
-      parts.push(part);
-      offset += part.length;
-    }
-  });
-  parts.push(trailer);
-  return parts;
+  const writer = new TarWriter();
+  for (const entry of entries) writer.add(entry);
+  return writer.finish(trailer);
+}
+
+/**
+ * TarWriter writes a tar one entry at a time, as pieces (see writeTarParts): for a writer that
+ * meets its entries one by one, as Docker's walk of a layer does. `onPart` sees each piece as it
+ * is made, so the tar can be hashed while it is written, without a second pass over it.
+ *
+ * @example
+ * const writer = new TarWriter();
+ * writer.add({ name: 'hello', type: 'file', mode: 0o644, uid: 0, gid: 0, mtime: 0, size: 3, data: new TextEncoder().encode('hi\n') });
+ * writer.finish().reduce((sum, part) => sum + part.length, 0) // → 2048
+ */
+export class TarWriter {
+  private readonly parts: Uint8Array[] = [];
+  private offset = 0;
+  private count = 0;
+
+  constructor(private readonly onPart?: (part: Uint8Array) => void) {}
+
+  /** add writes one entry (throws TarFormatError when it cannot be stored). */
+  add(entry: TarEntry): void {
+    for (const part of entryBlocks(entry, this.count, this.offset)) this.push(part);
+    this.count++;
+  }
+
+  /** finish writes the end of the archive and returns every piece, in order. */
+  finish(trailer: Uint8Array = END_OF_ARCHIVE): Uint8Array[] {
+    this.push(trailer);
+    return this.parts;
+  }
+
+  private push(part: Uint8Array): void {
+    this.parts.push(part);
+    this.offset += part.length;
+    this.onPart?.(part);
+  }
 }
 
 /** entryBlocks returns the blocks of one entry: any PAX or GNU long-name headers, its header, its data. */
