@@ -251,6 +251,18 @@ export function placeholderBytes(path: string, size: number, { elf = false }: { 
 const repeated = { binary: new Uint8Array(0), text: new Uint8Array(0) };
 
 /**
+ * reservePlaceholderBytes makes room at once for placeholder files up to `largest` bytes, for a
+ * caller about to ask for many (a package install). Growing the shared pattern buffer file by file
+ * would build it several times over (8 MB, then 10 MB for dnf's metadata), and writing fresh
+ * memory is most of what placeholder bytes cost.
+ * @example
+ * reservePlaceholderBytes(10 << 20, { elf: false }); // then placeholderBytes up to 10 MiB cost no new buffer
+ */
+export function reservePlaceholderBytes(largest: number, { elf = false }: { elf?: boolean } = {}): void {
+  if (largest > 0) repeatedPattern(elf ? 'binary' : 'text', PATTERN_SIZE + largest);
+}
+
+/**
  * repeatedPattern: a kind's pattern over and over, at least `length` bytes, never changed. It grows
  * to the largest file asked for (rounded up to a MiB), which happens a few times per process.
  */

@@ -70,14 +70,14 @@ export function dockerLayerEntries(entries: TarEntry[], { order = 'walk', typeBi
  *   .map((e) => e.name) // → [ 'etc/.wh.motd' ]
  */
 export function dockerFormOf(entry: TarEntry, index: number, { typeBitsInMode = false }: { typeBitsInMode?: boolean } = {}): TarEntry[] {
-  if (pathComponents(entry.name).length === 0) return [];
-  const normal = normalise(entry, index, typeBitsInMode);
+  const parts = pathComponents(entry.name);
+  if (parts.length === 0) return [];
+  const normal = normalise(entry, parts, index, typeBitsInMode);
   const written = isKernelWhiteout(entry) ? whiteoutFor(normal) : normal;
   return isOpaqueDir(entry) ? [written, opaqueMarkerFor(normal)] : [written];
 }
 
-function normalise(entry: TarEntry, index: number, typeBitsInMode: boolean): TarEntry {
-  const parts = pathComponents(entry.name);
+function normalise(entry: TarEntry, parts: string[], index: number, typeBitsInMode: boolean): TarEntry {
   if (parts.includes('..')) {
     throw new TarFormatError({ entryIndex: index, name: entry.name, offset: 0, reason: "a layer path may not contain '..'" });
   }

@@ -1,6 +1,6 @@
 // Writing a package's files into the container and taking them out again. Content is the same
 // deterministic placeholder as the base images' binaries, so sizes are real and builds repeatable.
-import { placeholderBytes } from '../../image/bases';
+import { placeholderBytes, reservePlaceholderBytes } from '../../image/bases';
 import type { Stats } from 'node:fs';
 import type { ShellFs } from '../types';
 import { parseFileEntry, type PackageFile } from './catalog';
@@ -14,7 +14,16 @@ import { parseFileEntry, type PackageFile } from './catalog';
 export function installFiles(fs: ShellFs, entries: string[]): void {
   // Directories this install has seen or made: most files share their parent with the one before.
   const dirs = new Set<string>();
-  for (const file of entries.map(parseFileEntry)) writeOne(fs, file, dirs);
+  const files = entries.map(parseFileEntry);
+  for (const elf of [false, true]) {
+    reservePlaceholderBytes(Math.max(0, ...files.filter((f) => f.type === 'file' && isBinary(f) === elf).map((f) => f.size)), { elf });
+  }
+  for (const file of files) writeOne(fs, file, dirs);
+}
+
+// A package file with an execute bit gets an ELF header in front of its placeholder bytes.
+function isBinary(file: PackageFile): boolean {
+  return (file.mode & 0o111) !== 0;
 }
 
 function writeOne(fs: ShellFs, file: PackageFile, dirs: Set<string>): void {
@@ -26,7 +35,7 @@ function writeOne(fs: ShellFs, file: PackageFile, dirs: Set<string>): void {
   }
   if (exists(fs, file.path)) fs.unlinkSync(file.path);
   if (file.type === 'symlink') fs.symlinkSync(file.target ?? '', file.path);
-  else writePayload(fs, file.path, placeholderBytes(file.path, file.size, { elf: (file.mode & 0o111) !== 0 }), file.mode);
+  else writePayload(fs, file.path, placeholderBytes(file.path, file.size, { elf: isBinary(file) }), file.mode);
 }
 
 /**
