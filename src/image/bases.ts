@@ -214,8 +214,10 @@ function looksExecutable(path: string, mode: number): boolean {
 
 /** Sorting path by path component puts `/usr` before `/usr/bin` and `/usr/bin` before `/usr-x`. */
 function sortParentsFirst(files: BaseFile[]): BaseFile[] {
-  const key = (f: BaseFile) => f.path.split('/');
-  return [...files].sort((a, b) => compareParts(key(a), key(b)));
+  // Each path is split once, not at every comparison.
+  return files.map((file) => ({ file, key: file.path.split('/') }))
+    .sort((a, b) => compareParts(a.key, b.key))
+    .map(({ file }) => file);
 }
 
 function compareParts(a: string[], b: string[]): number {

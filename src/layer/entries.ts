@@ -3,7 +3,7 @@
 import type { TarEntry } from './tar/entry';
 import type { Inode } from '../overlay/tree';
 import { major, minor } from '../overlay/tree';
-import { compareBytes } from './tar/go-rules';
+import { byteOrderFor } from './tar/go-rules';
 
 /** TreeVisitor: told, during entriesOfTree's walk, of each entry as it is listed and each file's bytes. */
 export interface TreeVisitor {
@@ -39,17 +39,11 @@ function walk(dir: Inode, prefix: string, entries: TarEntry[], seen: Map<Inode, 
   }
 }
 
-/**
- * A directory's names sorted byte by byte in UTF-8, as Go sorts them. JavaScript's own string
- * order (UTF-16 code units) is the same unless a name holds a character outside the Basic
- * Multilingual Plane (a surrogate pair, such as an emoji), so only then are the bytes compared.
- */
+/** A directory's names sorted byte by byte in UTF-8, as Go sorts them. */
 function sortedNames(dir: Inode): string[] {
   const names = [...dir.entries!.keys()];
-  return names.some((name) => SURROGATE.test(name)) ? names.sort(compareBytes) : names.sort();
+  return names.sort(byteOrderFor(names));
 }
-
-const SURROGATE = /[\uD800-\uDFFF]/;
 
 function entryOf(path: string, inode: Inode, seen: Map<Inode, string>): TarEntry {
   const base = { name: inode.type === 'dir' ? path + '/' : path, mode: inode.mode, uid: inode.uid, gid: inode.gid, mtime: Math.floor(inode.mtimeMs / 1000), size: 0 };

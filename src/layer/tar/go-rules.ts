@@ -136,3 +136,22 @@ function ordered(values: Map<string, Uint8Array>, order?: string[]): Map<string,
 export function compareBytes(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
+
+/**
+ * byteOrderFor returns a comparison that orders these strings as compareBytes does, cheaply when it
+ * can: JavaScript's own order (UTF-16 code units) agrees with UTF-8 byte order unless a string holds
+ * a character outside the Basic Multilingual Plane (a surrogate pair, such as an emoji), so only
+ * then are the bytes compared.
+ * @example
+ * ['b', 'a', '\uff5e', '😀'].sort(byteOrderFor(['b', 'a', '\uff5e', '😀'])) // → [ 'a', 'b', '～', '😀' ]
+ */
+export function byteOrderFor(strings: Iterable<string>): (a: string, b: string) => number {
+  for (const text of strings) if (SURROGATE.test(text)) return compareBytes;
+  return compareCodeUnits;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

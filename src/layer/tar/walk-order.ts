@@ -4,7 +4,7 @@
 // subtree come before 'a-b' and 'a.txt', although '-' and '.' sort before '/' as plain strings.
 // (formats.md §3.3 step 1 says "lexical, parents first"; every fixture layer satisfies both.)
 import type { TarEntry } from './entry';
-import { compareBytes } from './go-rules';
+import { byteOrderFor, compareBytes } from './go-rules';
 
 /** pathComponents splits a tar name into its components ('a/b/' → ['a', 'b']). */
 export function pathComponents(name: string): string[] {
@@ -19,9 +19,12 @@ export function pathComponents(name: string): string[] {
  * ['a-b', 'a/x', 'a/'].sort(compareWalkOrder) // ['a/', 'a/x', 'a-b']
  */
 export function compareWalkOrder(a: string, b: string): number {
-  const [x, y] = [pathComponents(a), pathComponents(b)];
+  return compareComponents(pathComponents(a), pathComponents(b), compareBytes);
+}
+
+function compareComponents(x: string[], y: string[], compare: (a: string, b: string) => number): number {
   for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const order = compareBytes(x[i], y[i]);
+    const order = compare(x[i], y[i]);
     if (order !== 0) return order;
   }
   return x.length - y.length;
@@ -29,7 +32,8 @@ export function compareWalkOrder(a: string, b: string): number {
 
 /** sortInWalkOrder returns the entries in walk order (stable for equal names). */
 export function sortInWalkOrder(entries: TarEntry[]): TarEntry[] {
-  return entries.map((entry, i) => ({ entry, i }))
-    .sort((p, q) => compareWalkOrder(p.entry.name, q.entry.name) || p.i - q.i)
-    .map((p) => p.entry);
+  // Each name is split once, not at every comparison.
+  const keyed = entries.map((entry, i) => ({ entry, i, parts: pathComponents(entry.name) }));
+  const compare = byteOrderFor(entries.map((entry) => entry.name));
+  return keyed.sort((p, q) => compareComponents(p.parts, q.parts, compare) || p.i - q.i).map((p) => p.entry);
 }

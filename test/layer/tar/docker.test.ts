@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TarEntry, compareWalkOrder, dockerLayerEntries, dockerLayerTar } from '../../../src/layer/tar';
+import { sortInWalkOrder } from '../../../src/layer/tar/walk-order';
 import { haveShared, sharedPath } from '../../helpers/shared';
 
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -80,6 +81,25 @@ describe('walk order (Go filepath.WalkDir: each directory sorted by name, depth 
   it('compares UTF-8 bytes as Go does, not UTF-16 code units', () => {
     // U+FF5E is EF BD 9E in UTF-8, U+1F600 is F0 9F 98 80: bytes put the emoji last, UTF-16 first.
     expect(['\u{1F600}', '\uFF5E'].sort(compareWalkOrder)).toEqual(['\uFF5E', '\u{1F600}']);
+  });
+
+  it('sortInWalkOrder agrees with compareWalkOrder, with and without names outside the BMP', () => {
+    // sortInWalkOrder compares JavaScript strings directly unless a surrogate pair makes that order
+    // differ from UTF-8's; both ways must give compareWalkOrder's order.
+    const alphabet = ['a', 'b', 'Z', '-', '.', '_', 'é', '\uFF5E', '日', '/'];
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (const astral of [false, true]) {
+      const names = Array.from({ length: 300 }, () => {
+        const length = 1 + next(6);
+        let name = Array.from({ length }, () => alphabet[next(alphabet.length)]).join('');
+        if (astral && next(4) === 0) name += '\u{1F600}';
+        return name;
+      });
+      const entries = names.map((name) => ({ name, type: 'file' as const, mode: 0o644, uid: 0, gid: 0, mtime: 0, size: 0 }));
+      const sorted = sortInWalkOrder(entries).map((entry) => entry.name);
+      expect(sorted).toEqual([...names].sort((a, b) => compareWalkOrder(a, b)));
+    }
   });
 });
 
