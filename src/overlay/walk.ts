@@ -31,34 +31,38 @@ export function components(path: string): string[] {
 export function resolve(stack: Stack, path: string, creds: Credentials, follow: boolean): Resolved | Failure {
   if (path.length === 0) return fail('ENOENT');
   if (path.length >= PATH_MAX) return fail('ENAMETOOLONG');
-  const trailingSlash = /\/\.?$/.test(path) && components(path).length > 0;
+  // The names still to walk are pending[at], pending[at + 1], …; a symlink replaces what is left.
   let pending = components(path);
+  let at = 0;
+  const trailingSlash = (path.endsWith('/') || path.endsWith('/.')) && pending.length > 0;
   const root = rootNode(stack);
   const stackOfDirs: Node[] = [root];
   let links = 0;
-  while (pending.length > 0) {
-    const name = pending[0];
+  while (at < pending.length) {
+    const name = pending[at];
     const parent = stackOfDirs[stackOfDirs.length - 1];
-    if (name === '..') { if (stackOfDirs.length > 1) stackOfDirs.pop(); pending = pending.slice(1); if (pending.length === 0) return asResolved(stackOfDirs, trailingSlash); continue; }
-    if (Buffer.byteLength(name) > NAME_MAX) return fail('ENAMETOOLONG');
+    if (name === '..') { if (stackOfDirs.length > 1) stackOfDirs.pop(); at++; if (at === pending.length) return asResolved(stackOfDirs, trailingSlash); continue; }
+    // A UTF-16 code unit is at most 3 bytes of UTF-8: only a long name needs its bytes counted.
+    if (name.length > NAME_MAX / 3 && Buffer.byteLength(name) > NAME_MAX) return fail('ENAMETOOLONG');
     const parentReal = realOf(parent);
     if (parentReal.type !== 'dir') return fail('ENOTDIR');
     if (!mayAccess(parentReal, creds, X)) return fail('EACCES');
     const found = cachedLookup(stack, parent, name);
     if (found instanceof Failure) return found;
-    const last = pending.length === 1;
+    const last = at === pending.length - 1;
     if (found && realOf(found).type === 'symlink' && (!last || follow || trailingSlash)) {
       if (++links > MAX_SYMLINKS) return fail('ELOOP');
       const target = realOf(found).target!;
       if (target.startsWith('/')) stackOfDirs.length = 1;
-      pending = [...components(target), ...pending.slice(1)];
+      pending = [...components(target), ...pending.slice(at + 1)];
+      at = 0;
       if (pending.length === 0) return asResolved(stackOfDirs, trailingSlash);
       continue;
     }
     if (last) return { parent, name, node: found, trailingSlash };
     if (!found) return fail('ENOENT');
     stackOfDirs.push(found);
-    pending = pending.slice(1);
+    at++;
   }
   return asResolved(stackOfDirs, trailingSlash);
 }
