@@ -12,8 +12,7 @@ import { parseFileEntry, type PackageFile } from './catalog';
  * installFiles(fs, ['/usr/bin/which 28720']);
  */
 export function installFiles(fs: ShellFs, entries: string[]): void {
-  // Directories this install has seen or made: most files share their parent with the one before.
-  const dirs = new Set<string>();
+  const dirs: InstallDirs = { known: new Set(), made: new Set(), written: new Set() };
   const files = entries.map(parseFileEntry);
   for (const elf of [false, true]) {
     reservePlaceholderBytes(Math.max(0, ...files.filter((f) => f.type === 'file' && isBinary(f) === elf).map((f) => f.size)), { elf });
@@ -26,14 +25,30 @@ function isBinary(file: PackageFile): boolean {
   return (file.mode & 0o111) !== 0;
 }
 
-function writeOne(fs: ShellFs, file: PackageFile, dirs: Set<string>): void {
-  ensureParent(fs, file.path, dirs);
+/**
+ * InstallDirs: what one install knows of the directories it writes into. `known` exist (most files
+ * share their parent with the one before); `made` were created by this install, so they hold only
+ * what it has `written` since: a new name there cannot be taken, and need not be looked up first.
+ */
+interface InstallDirs {
+  known: Set<string>;
+  made: Set<string>;
+  written: Set<string>;
+}
+
+function writeOne(fs: ShellFs, file: PackageFile, dirs: InstallDirs): void {
+  ensureParent(fs, file.path, dirs.known, dirs.made);
+  const taken = !(dirs.made.has(parentOf(file.path)) && !dirs.written.has(file.path));
+  dirs.written.add(file.path);
   if (file.type === 'dir') {
-    if (!isDirectory(fs, file.path)) fs.mkdirSync(file.path, { mode: file.mode });
-    dirs.add(file.path);
+    if (!taken || !isDirectory(fs, file.path)) {
+      fs.mkdirSync(file.path, { mode: file.mode });
+      dirs.made.add(file.path);
+    }
+    dirs.known.add(file.path);
     return;
   }
-  if (exists(fs, file.path)) fs.unlinkSync(file.path);
+  if (taken && exists(fs, file.path)) fs.unlinkSync(file.path);
   if (file.type === 'symlink') fs.symlinkSync(file.target ?? '', file.path);
   else writePayload(fs, file.path, placeholderBytes(file.path, file.size, { elf: isBinary(file) }), file.mode);
 }
@@ -56,16 +71,22 @@ export function writeFile(fs: ShellFs, path: string, data: string | Uint8Array, 
 
 /**
  * ensureParent is `mkdir -p $(dirname path)` with 0755 directories, like the package tools create
- * them. `known` holds directories already known to exist (and learns the ones checked or made).
+ * them. `known` holds directories already known to exist (and learns the ones checked or made);
+ * `made` learns the ones it created.
  */
-export function ensureParent(fs: ShellFs, path: string, known = new Set<string>()): void {
-  const parent = path.slice(0, path.lastIndexOf('/'));
+export function ensureParent(fs: ShellFs, path: string, known = new Set<string>(), made = new Set<string>()): void {
+  const parent = parentOf(path);
   if (parent === '' || known.has(parent)) return;
   if (!exists(fs, parent)) {
-    ensureParent(fs, parent, known);
+    ensureParent(fs, parent, known, made);
     fs.mkdirSync(parent, { mode: 0o755 });
+    made.add(parent);
   }
   known.add(parent);
+}
+
+function parentOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/'));
 }
 
 /**
