@@ -46,23 +46,28 @@ function sortedNames(dir: Inode): string[] {
 }
 
 function entryOf(path: string, inode: Inode, seen: Map<Inode, string>): TarEntry {
-  const base = { name: inode.type === 'dir' ? path + '/' : path, mode: inode.mode, uid: inode.uid, gid: inode.gid, mtime: Math.floor(inode.mtimeMs / 1000), size: 0 };
+  const name = inode.type === 'dir' ? path + '/' : path;
+  const { mode, uid, gid } = inode;
+  const mtime = Math.floor(inode.mtimeMs / 1000);
   const xattrs = inode.xattrs.size === 0 ? {} : Object.fromEntries([...inode.xattrs].map(([key, value]) => [key, new Uint8Array(value)]));
-  const first = seen.get(inode);
-  // Kernel whiteouts are links of one shared inode; Docker's ConvertWrite turns each back into
-  // its own `.wh.` file instead of a hard link (overlayfs.md section 4).
+  // Only an inode with more than one name can be met twice. Kernel whiteouts are links of one
+  // shared inode; Docker's ConvertWrite turns each back into its own `.wh.` file instead of a hard
+  // link (overlayfs.md section 4).
   const whiteout = inode.type === 'char' && inode.rdev === 0;
-  if (first !== undefined && inode.type !== 'dir' && !whiteout) return { ...base, type: 'hardlink', linkname: first };
-  if (inode.type !== 'dir') seen.set(inode, path);
+  if (inode.type !== 'dir' && inode.nlink > 1 && !whiteout) {
+    const first = seen.get(inode);
+    if (first !== undefined) return { name, mode, uid, gid, mtime, size: 0, type: 'hardlink', linkname: first };
+    seen.set(inode, path);
+  }
   switch (inode.type) {
     case 'file': {
       // Bytes a file holds as a view never change (a write gives the file its own copy first), so
       // the entry takes the view itself; bytes in memfs are read out as a copy.
       const data = inode.view ?? inode.disk.readData(inode);
-      return { ...base, type: 'file', size: data.length, data, xattrs };
+      return { name, mode, uid, gid, mtime, size: data.length, type: 'file', data, xattrs };
     }
-    case 'symlink': return { ...base, type: 'symlink', linkname: inode.target ?? '', xattrs };
-    case 'char': case 'block': return { ...base, type: inode.type, devmajor: major(inode.rdev), devminor: minor(inode.rdev), xattrs };
-    default: return { ...base, type: inode.type, xattrs };
+    case 'symlink': return { name, mode, uid, gid, mtime, size: 0, type: 'symlink', linkname: inode.target ?? '', xattrs };
+    case 'char': case 'block': return { name, mode, uid, gid, mtime, size: 0, type: inode.type, devmajor: major(inode.rdev), devminor: minor(inode.rdev), xattrs };
+    default: return { name, mode, uid, gid, mtime, size: 0, type: inode.type, xattrs };
   }
 }
