@@ -49,7 +49,6 @@ function entryOf(path: string, inode: Inode, seen: Map<Inode, string>): TarEntry
   const name = inode.type === 'dir' ? path + '/' : path;
   const { mode, uid, gid } = inode;
   const mtime = Math.floor(inode.mtimeMs / 1000);
-  const xattrs = inode.xattrs.size === 0 ? {} : Object.fromEntries([...inode.xattrs].map(([key, value]) => [key, new Uint8Array(value)]));
   // Only an inode with more than one name can be met twice. Kernel whiteouts are links of one
   // shared inode; Docker's ConvertWrite turns each back into its own `.wh.` file instead of a hard
   // link (overlayfs.md section 4).
@@ -59,15 +58,22 @@ function entryOf(path: string, inode: Inode, seen: Map<Inode, string>): TarEntry
     if (first !== undefined) return { name, mode, uid, gid, mtime, size: 0, type: 'hardlink', linkname: first };
     seen.set(inode, path);
   }
+  const entry = entryOfType(inode, { name, mode, uid, gid, mtime, size: 0 });
+  if (inode.xattrs.size > 0) entry.xattrs = Object.fromEntries([...inode.xattrs].map(([key, value]) => [key, new Uint8Array(value)]));
+  return entry;
+}
+
+function entryOfType(inode: Inode, base: Pick<TarEntry, 'name' | 'mode' | 'uid' | 'gid' | 'mtime' | 'size'>): TarEntry {
+  const { name, mode, uid, gid, mtime } = base;
   switch (inode.type) {
     case 'file': {
       // Bytes a file holds as a view never change (a write gives the file its own copy first), so
       // the entry takes the view itself; bytes in memfs are read out as a copy.
       const data = inode.view ?? inode.disk.readData(inode);
-      return { name, mode, uid, gid, mtime, size: data.length, type: 'file', data, xattrs };
+      return { name, mode, uid, gid, mtime, size: data.length, type: 'file', data };
     }
-    case 'symlink': return { name, mode, uid, gid, mtime, size: 0, type: 'symlink', linkname: inode.target ?? '', xattrs };
-    case 'char': case 'block': return { name, mode, uid, gid, mtime, size: 0, type: inode.type, devmajor: major(inode.rdev), devminor: minor(inode.rdev), xattrs };
-    default: return { name, mode, uid, gid, mtime, size: 0, type: inode.type, xattrs };
+    case 'symlink': return { name, mode, uid, gid, mtime, size: 0, type: 'symlink', linkname: inode.target ?? '' };
+    case 'char': case 'block': return { name, mode, uid, gid, mtime, size: 0, type: inode.type, devmajor: major(inode.rdev), devminor: minor(inode.rdev) };
+    default: return { name, mode, uid, gid, mtime, size: 0, type: inode.type };
   }
 }

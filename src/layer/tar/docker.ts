@@ -3,7 +3,7 @@
 // names, whole-second mtimes, no atime/ctime, PAX only where needed, walk order, two zero blocks.
 // Kernel-form whiteouts are turned into OCI form on the way out, as go-archive's ConvertWrite
 // does for overlay2 (overlayfs.md §4 "Exporting a layer").
-import { TYPE_BITS, TarEntry, plainEntry } from './entry';
+import { FIDELITY_KEYS, TYPE_BITS, TarEntry } from './entry';
 import { TarFormatError } from './errors';
 import { decodeUtf8 } from './fields';
 import { pathComponents, sortInWalkOrder } from './walk-order';
@@ -81,15 +81,22 @@ function normalise(entry: TarEntry, parts: string[], index: number, typeBitsInMo
   if (parts.includes('..')) {
     throw new TarFormatError({ entryIndex: index, name: entry.name, offset: 0, reason: "a layer path may not contain '..'" });
   }
-  const { uname, gname, atime, ctime, xattrs, ...rest } = plainEntry(entry);
-  const out: TarEntry = { ...rest, name: parts.join('/') + (entry.type === 'dir' ? '/' : ''), mtime: Math.floor(entry.mtime) };
+  // A copy without what Docker never writes: how another writer stored the entry (fidelity
+  // fields), owner names, atime/ctime and xattrs. Only keys that are there are deleted: a copy
+  // of a plain entry stays a plain, fast object.
+  const out: TarEntry = { ...entry };
+  for (const key of NOT_WRITTEN) if (key in out) delete out[key];
+  out.name = parts.join('/') + (entry.type === 'dir' ? '/' : '');
+  out.mtime = Math.floor(entry.mtime);
   out.mode = (entry.mode & 0o7777) | (typeBitsInMode ? TYPE_BITS[entry.type] : 0);
-  if (entry.type !== 'file') [out.size, out.data] = [0, undefined];
-  if (out.data === undefined) delete out.data;
-  const capability = xattrs?.['security.capability'];
+  if (entry.type !== 'file') out.size = 0;
+  if ('data' in out && (entry.type !== 'file' || out.data === undefined)) delete out.data;
+  const capability = entry.xattrs?.['security.capability'];
   if (capability) out.xattrs = { 'security.capability': capability }; // the only xattr moby exports
   return out;
 }
+
+const NOT_WRITTEN = [...FIDELITY_KEYS, 'uname', 'gname', 'atime', 'ctime', 'xattrs'] as const;
 
 /** isKernelWhiteout says whether an entry is overlayfs's deletion mark: a char device 0:0. */
 export function isKernelWhiteout(entry: TarEntry): boolean {

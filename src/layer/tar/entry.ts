@@ -101,7 +101,8 @@ export function hasData(type: TarEntryType): boolean {
   return type === 'file';
 }
 
-const FIDELITY_KEYS = ['format', 'typeflag', 'typeBits', 'pax', 'paxOrder', 'globalPax', 'rawFields', 'prefix'] as const;
+/** FIDELITY_KEYS: the fields that say how a writer stored an entry, not what the entry is. */
+export const FIDELITY_KEYS = ['format', 'typeflag', 'typeBits', 'pax', 'paxOrder', 'globalPax', 'rawFields', 'prefix'] as const;
 
 /**
  * plainEntry returns a copy of an entry without its fidelity fields: what the entry *is*,
