@@ -58,13 +58,14 @@ function entryOf(path: string, inode: Inode, seen: Map<Inode, string>): TarEntry
     if (first !== undefined) return { name, mode, uid, gid, mtime, size: 0, type: 'hardlink', linkname: first };
     seen.set(inode, path);
   }
-  const entry = entryOfType(inode, { name, mode, uid, gid, mtime, size: 0 });
+  const entry = entryOfType(inode, { name, mode, uid, gid, mtime });
   if (inode.xattrs.size > 0) entry.xattrs = Object.fromEntries([...inode.xattrs].map(([key, value]) => [key, new Uint8Array(value)]));
   return entry;
 }
 
-function entryOfType(inode: Inode, base: Pick<TarEntry, 'name' | 'mode' | 'uid' | 'gid' | 'mtime' | 'size'>): TarEntry {
-  const { name, mode, uid, gid, mtime } = base;
+// The entry for each kind of object, written out as one literal each (the same keys in the same
+// order): an entry is made for every object of every layer a build commits.
+function entryOfType(inode: Inode, { name, mode, uid, gid, mtime }: Pick<TarEntry, 'name' | 'mode' | 'uid' | 'gid' | 'mtime'>): TarEntry {
   switch (inode.type) {
     case 'file': {
       // Bytes a file holds as a view never change (a write gives the file its own copy first), so

@@ -38,17 +38,18 @@ interface InstallDirs {
 
 function writeOne(fs: ShellFs, file: PackageFile, dirs: InstallDirs): void {
   ensureParent(fs, file.path, dirs.known, dirs.made);
-  const taken = !(dirs.made.has(parentOf(file.path)) && !dirs.written.has(file.path));
+  // In a directory this install made, a name it has not written yet is certainly free.
+  const surelyFree = dirs.made.has(parentOf(file.path)) && !dirs.written.has(file.path);
   dirs.written.add(file.path);
   if (file.type === 'dir') {
-    if (!taken || !isDirectory(fs, file.path)) {
+    if (surelyFree || !isDirectory(fs, file.path)) {
       fs.mkdirSync(file.path, { mode: file.mode });
       dirs.made.add(file.path);
     }
     dirs.known.add(file.path);
     return;
   }
-  if (taken && exists(fs, file.path)) fs.unlinkSync(file.path);
+  if (!surelyFree && exists(fs, file.path)) fs.unlinkSync(file.path);
   if (file.type === 'symlink') fs.symlinkSync(file.target ?? '', file.path);
   else writePayload(fs, file.path, placeholderBytes(file.path, file.size, { elf: isBinary(file) }), file.mode);
 }
