@@ -143,9 +143,8 @@ export function writeOctal(block: Uint8Array, at: number, width: number, value: 
  * new TextDecoder().decode(formatOctal(8, 0o755)) // '0000755\0'
  */
 export function formatOctal(width: number, value: number): Uint8Array {
-  const out = new Uint8Array(width);   // the last byte stays NUL
-  let rest = fitsOctal(width, value) ? value : 0;
-  for (let i = width - 2; i >= 0; i--, rest = Math.floor(rest / 8)) out[i] = 0x30 + (rest % 8);
+  const out = new Uint8Array(width);
+  writeOctal(out, 0, width, value);
   return out;
 }
 
@@ -222,11 +221,15 @@ function inChecksumField(i: number): boolean {
 
 /** formatChecksum is Go's spelling of the checksum field: 6 octal digits, NUL, space. */
 export function formatChecksum(sum: number): Uint8Array {
-  const out = formatOctal(7, sum);
   const field = new Uint8Array(8);
-  field.set(out);
-  field[7] = 0x20;
+  writeChecksum(field, 0, sum);
   return field;
+}
+
+/** writeChecksum writes formatChecksum's spelling straight into a block at `at`. */
+export function writeChecksum(block: Uint8Array, at: number, sum: number): void {
+  writeOctal(block, at, 7, sum);   // 6 digits and a NUL…
+  block[at + 7] = 0x20;            // …then a space
 }
 
 /** latin1Bytes turns a one-char-per-byte string (see fieldLatin1) back into bytes. */

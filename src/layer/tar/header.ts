@@ -3,7 +3,7 @@
 import type { TarNumericField } from './entry';
 import {
   BLOCK, FIELD, FieldName, checksums, fieldBytes, fieldLatin1, fitsOctal, formatChecksum, formatNumeric,
-  formatOctal, isGoChecksum, isGoOctal, latin1Bytes, readNumberField, readStringField, unsignedChecksum, writeOctal, writeTextField,
+  formatOctal, isGoChecksum, isGoOctal, latin1Bytes, readNumberField, readStringField, unsignedChecksum, writeChecksum, writeOctal, writeTextField,
 } from './fields';
 
 /** BlockFormat is the layout of one header block, told apart by its magic bytes. */
@@ -136,8 +136,7 @@ export function encodeHeader(fields: HeaderFields): Uint8Array {
   if (fields.format !== 'v7') writeUstarPart(block, fields);
   const raw = fields.rawFields.checksum;
   if (raw === undefined) {
-    writeOctal(block, FIELD.checksum[0], 7, unsignedChecksum(block));   // 6 digits, NUL…
-    block[FIELD.checksum[0] + 7] = 0x20;                                 // …and a space (formatChecksum)
+    writeChecksum(block, FIELD.checksum[0], unsignedChecksum(block));
     return block;
   }
   const sums = checksums(block);
