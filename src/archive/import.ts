@@ -196,7 +196,7 @@ async function rethrowAsync<T>(files: ArchiveFiles, ref: BlobRef, what: string, 
   try {
     return await work();
   } catch (error) {
-    throw new InvalidArchiveError({ archive: files.label, file: ref.path, reason: `${what} cannot be read: ${(error as Error).message}` }, error);
+    throw unreadable(files, ref, what, error);
   }
 }
 
@@ -205,8 +205,12 @@ function rethrowAs<T>(files: ArchiveFiles, ref: BlobRef, what: string, work: () 
   try {
     return work();
   } catch (error) {
-    throw new InvalidArchiveError({ archive: files.label, file: ref.path, reason: `${what} cannot be read: ${(error as Error).message}` }, error);
+    throw unreadable(files, ref, what, error);
   }
+}
+
+function unreadable(files: ArchiveFiles, ref: BlobRef, what: string, error: unknown): InvalidArchiveError {
+  return new InvalidArchiveError({ archive: files.label, file: ref.path, reason: `${what} cannot be read: ${(error as Error).message}` }, error);
 }
 
 function nextTick(): Promise<void> {

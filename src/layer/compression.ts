@@ -109,7 +109,6 @@ function gunzipBounded(bytes: Uint8Array, maxBytes: number): Uint8Array {
   }
 }
 
-// fzstd allocates the whole output (or window) up front, so check the frame headers first.
 /**
  * gunzipChunkSize: zlib writes its output in chunks and joins them at the end, so a 30 MB layer in
  * 16 KiB chunks is held twice while it is joined. A gzip member ends with ISIZE, its uncompressed
@@ -125,6 +124,7 @@ function gunzipChunkSize(bytes: Uint8Array, maxBytes: number): number {
   return Math.max(64, Math.min(Math.max(isize + 1, 1 << 20), ceiling));   // zlib takes no chunk under 64 bytes
 }
 
+// fzstd allocates the whole output (or window) up front, so check the frame headers first.
 function unzstdBounded(bytes: Uint8Array, maxBytes: number): Uint8Array {
   const bound = zstdOutputBound(bytes);
   if (typeof bound === 'string') throw new CompressionFormatError({ format: 'zstd', reason: bound });
